@@ -1,0 +1,55 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "CheckoutMessages",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "CheckoutMessages", targets: ["CheckoutMessages"]),
+        .executable(name: "checkout-messages", targets: ["checkout-messages"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // The only code that touches ICU4C. Its public header is plain C with opaque handles, so no
+        // `<unicode/*.h>` reaches Swift (the toolchain's own `_FoundationICU` would clash with it).
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icui18n"),
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icudata"),
+                .linkedLibrary("stdc++"),
+            ]
+        ),
+        .target(
+            name: "CheckoutMessages",
+            dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
+            plugins: [.plugin(name: "EmbedResourcesPlugin")]
+        ),
+        .executableTarget(
+            name: "checkout-messages",
+            dependencies: [
+                "CheckoutMessages",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Build-time tool: turns `locales/*.yaml` and `rules/*.yaml` into Swift source so the library
+        // and binary work from any directory, while those folders stay the one source of truth.
+        .executableTarget(name: "EmbedResources"),
+        .plugin(
+            name: "EmbedResourcesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedResources"]
+        ),
+        .testTarget(
+            name: "CheckoutMessagesTests",
+            dependencies: ["CheckoutMessages"],
+            exclude: ["Fixtures"]
+        ),
+    ],
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
+)

@@ -1,0 +1,181 @@
+import Foundation
+
+/// The text of one locale file, as read from disk or from the embedded copy.
+public struct LocaleSource: Sendable, Hashable {
+    /// The path or name used in diagnostics; its last component, minus `.yaml`, names the locale.
+    public var path: String
+    /// The YAML text.
+    public var text: String
+
+    /// Creates a source.
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// All messages of all locales, compiled by ICU once and immutable afterwards.
+///
+/// Load it once at startup — `try MessageCatalog.embedded()` for the shipped `locales/`, or
+/// `try MessageCatalog(directory:)` for a folder — and share it: it is `Sendable` and every lookup is
+/// lock-free. A translation file with errors is left out (and reported in `diagnostics`), the others
+/// keep working; a key missing from a translation falls back to the source locale for that key only.
+public final class MessageCatalog: Sendable {
+    /// The locale every other locale translates (`en`).
+    public let sourceLocale: LocaleTag
+    /// The locale used when negotiation finds nothing close enough.
+    public let defaultLocale: LocaleTag
+    /// Every loaded locale, in negotiation order.
+    public let locales: [LocaleTag]
+    /// Problems found while loading; files with errors among them were left out.
+    public let diagnostics: [LocaleFileDiagnostic]
+    /// The source messages: key, pattern, description and argument declarations.
+    public let sourceEntries: [String: LocaleFileEntry]
+
+    let compiled: [CompiledLocale]
+    let sourceIndex: Int
+    private let matcher: LocaleMatcher
+
+    /// Compiles `sources`. Fails only if the source locale itself is missing or broken, or the default
+    /// locale is not among the loaded ones.
+    public init(sources: [LocaleSource], sourceLocale: String = "en", defaultLocale: String? = nil) throws(CatalogError) {
+        let sourceTag = try CatalogError.wrap { () throws(LocaleTagError) in try LocaleTag(sourceLocale) }
+        var diagnostics: [LocaleFileDiagnostic] = []
+        var parsed: [LocaleFile] = []
+        for source in sources {
+            let name = (source.path as NSString).lastPathComponent
+            guard name.hasSuffix(".yaml"), let tag = try? LocaleTag(String(name.dropLast(5))) else {
+                diagnostics.append(LocaleFileDiagnostic(
+                    file: source.path, line: 1, column: 1, check: "locale-tag", severity: .error,
+                    message: "the file name must be a BCP 47 locale tag followed by .yaml, e.g. pt-BR.yaml"))
+                continue
+            }
+            let (file, problems) = LocaleFile.parse(path: source.path, tag: tag, text: source.text)
+            diagnostics += problems
+            if problems.contains(where: { $0.severity == .error }) {
+                if tag == sourceTag { throw CatalogError(diagnostics: diagnostics) }
+                continue
+            }
+            parsed.append(file)
+        }
+        guard let sourceFile = parsed.first(where: { $0.tag == sourceTag }) else {
+            throw CatalogError(diagnostics: diagnostics + [LocaleFileDiagnostic(
+                file: "\(sourceTag).yaml", line: 1, column: 1, check: "source-missing", severity: .error,
+                message: "the source locale \(sourceTag) has no file")])
+        }
+        let sourceCompiled = CompiledLocale.compile(sourceFile, source: nil)
+        diagnostics += sourceCompiled.diagnostics
+        guard !sourceCompiled.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw CatalogError(diagnostics: diagnostics)
+        }
+        var locales = [sourceCompiled.locale]
+        for file in parsed where file.tag != sourceTag {
+            let result = CompiledLocale.compile(file, source: sourceCompiled.locale)
+            diagnostics += result.diagnostics
+            if !result.diagnostics.contains(where: { $0.severity == .error }) { locales.append(result.locale) }
+        }
+        let defaultTag = try CatalogError.wrap { () throws(LocaleTagError) in try LocaleTag(defaultLocale ?? sourceLocale) }
+        guard let defaultIndex = locales.firstIndex(where: { $0.tag == defaultTag }) else {
+            throw CatalogError(diagnostics: diagnostics + [LocaleFileDiagnostic(
+                file: "\(defaultTag).yaml", line: 1, column: 1, check: "default-missing", severity: .error,
+                message: "the default locale \(defaultTag) is not among the loaded locales")])
+        }
+        do {
+            matcher = try LocaleMatcher(supported: locales.map(\.tag), defaultIndex: defaultIndex)
+        } catch {
+            throw CatalogError(diagnostics: diagnostics + [LocaleFileDiagnostic(
+                file: "", line: 1, column: 1, check: "locale-matcher", severity: .error,
+                message: "ICU could not build the locale matcher: \(error)")])
+        }
+        self.sourceLocale = sourceTag
+        self.defaultLocale = defaultTag
+        self.compiled = locales
+        self.sourceIndex = 0
+        self.locales = locales.map(\.tag)
+        self.diagnostics = diagnostics
+        self.sourceEntries = Dictionary(sourceFile.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Loads every `*.yaml` file of a folder.
+    public convenience init(directory: String, sourceLocale: String = "en", defaultLocale: String? = nil) throws(CatalogError) {
+        let sources: [LocaleSource]
+        do {
+            let names = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".yaml") }.sorted()
+            sources = try names.map { name in
+                let path = (directory as NSString).appendingPathComponent(name)
+                return LocaleSource(path: path, text: try String(contentsOfFile: path, encoding: .utf8))
+            }
+        } catch {
+            throw CatalogError(diagnostics: [LocaleFileDiagnostic(
+                file: directory, line: 1, column: 1, check: "io", severity: .error,
+                message: "cannot read the locale folder: \(error.localizedDescription)")])
+        }
+        try self.init(sources: sources, sourceLocale: sourceLocale, defaultLocale: defaultLocale)
+    }
+
+    /// The catalog built into the library from the repository's `locales/` folder.
+    public static func embedded(defaultLocale: String = "en") throws(CatalogError) -> MessageCatalog {
+        try MessageCatalog(sources: EmbeddedResources.localeSources, sourceLocale: "en", defaultLocale: defaultLocale)
+    }
+
+    // MARK: Negotiation
+
+    /// The loaded locale closest to an explicit tag (`de-AT` → `de`), or the default locale.
+    /// Throws for a tag that is not well-formed BCP 47, so that services can answer 400.
+    public func negotiate(tag: String) throws(LocaleTagError) -> NegotiatedLocale {
+        let desired = try LocaleTag(tag)
+        return negotiated(matcher.bestMatch(for: desired))
+    }
+
+    /// The loaded locale best matching an HTTP `Accept-Language` value; malformed entries are ignored.
+    public func negotiate(acceptLanguage: String) -> NegotiatedLocale {
+        negotiated(matcher.bestMatch(acceptLanguage: acceptLanguage))
+    }
+
+    /// The default locale, as a negotiation result.
+    public var defaultNegotiated: NegotiatedLocale { negotiated(matcher.defaultIndex) }
+
+    private func negotiated(_ index: Int) -> NegotiatedLocale {
+        NegotiatedLocale(tag: compiled[index].tag, direction: compiled[index].direction, index: index)
+    }
+
+    // MARK: Lookup
+
+    /// The compiled message for `key` in a negotiated locale, falling back to the source locale.
+    func message(_ key: String, in locale: NegotiatedLocale) -> CompiledMessage? {
+        compiled[locale.index].messages[key] ?? compiled[sourceIndex].messages[key]
+    }
+
+    /// Share of the source keys a locale translates, from 0 to 1.
+    public func completeness(of locale: LocaleTag) -> Double {
+        guard let found = compiled.first(where: { $0.tag == locale }), !sourceEntries.isEmpty else { return 0 }
+        let translated = sourceEntries.keys.filter { found.messages[$0] != nil }.count
+        return Double(translated) / Double(sourceEntries.count)
+    }
+}
+
+/// The outcome of locale negotiation: a locale the catalog has.
+public struct NegotiatedLocale: Sendable, Hashable {
+    /// The locale actually used.
+    public let tag: LocaleTag
+    /// Its writing direction.
+    public let direction: TextDirection
+    let index: Int
+}
+
+/// The catalog could not be loaded; `diagnostics` says where and why.
+public struct CatalogError: Error, Sendable, CustomStringConvertible {
+    /// Every problem found, errors first in file order.
+    public let diagnostics: [LocaleFileDiagnostic]
+
+    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
+
+    static func wrap<T>(_ body: () throws(LocaleTagError) -> T) throws(CatalogError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw CatalogError(diagnostics: [LocaleFileDiagnostic(
+                file: "", line: 1, column: 1, check: "locale-tag", severity: .error, message: error.description)])
+        }
+    }
+}

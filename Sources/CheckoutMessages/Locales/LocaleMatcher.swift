@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CICU
+
+/// CLDR locale negotiation over a fixed set of supported locales, by ICU's `LocaleMatcher`
+/// (`de-AT` → `de`, `pt` → `pt-BR`, `zh-TW` → `zh-Hant`, unknown → the default).
+final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable and thread-safe once built
+    private let handle: OpaquePointer
+    let supported: [LocaleTag]
+    let defaultIndex: Int
+
+    /// Longest `Accept-Language` value considered; browsers send well under 200 bytes.
+    static let maximumListLength = 1024
+
+    init(supported: [LocaleTag], defaultIndex: Int) throws(ICUError) {
+        var status = cicu_status.initial
+        let identifiers = supported.map(\.identifier)
+        var pointers = identifiers.map { strdup($0) }
+        defer { pointers.forEach { free($0) } }
+        let created = pointers.withUnsafeMutableBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UnsafePointer<CChar>?.self) {
+                cicu_locale_matcher_create($0.baseAddress, Int32($0.count), Int32(defaultIndex), &status)
+            }
+        }
+        guard let created, !status.failed else { throw ICUError(status) }
+        handle = created
+        self.supported = supported
+        self.defaultIndex = defaultIndex
+    }
+
+    deinit { cicu_locale_matcher_destroy(handle) }
+
+    /// The index of the supported locale closest to `tag`.
+    func bestMatch(for tag: LocaleTag) -> Int {
+        Int(tag.identifier.withCString { cicu_locale_matcher_match_tag(handle, $0) })
+    }
+
+    /// The index of the supported locale best matching an `Accept-Language` value (q-values honoured).
+    /// Entries that are not well-formed tags are dropped; an unusable value yields the default.
+    func bestMatch(acceptLanguage: String) -> Int {
+        guard acceptLanguage.utf8.count <= Self.maximumListLength else { return defaultIndex }
+        // ICU refuses the whole list when one entry is malformed; keep the well-formed ones instead.
+        let entries = acceptLanguage.split(separator: ",").compactMap { entry -> String? in
+            let parts = entry.split(separator: ";", maxSplits: 1)
+            guard let first = parts.first, let tag = try? LocaleTag(String(first.trimmingWhitespace)) else { return nil }
+            return parts.count == 2 ? "\(tag.identifier);\(parts[1].trimmingWhitespace)" : tag.identifier
+        }
+        guard !entries.isEmpty else { return defaultIndex }
+        let list = entries.joined(separator: ",")
+        return Int(list.withCString { cicu_locale_matcher_match_list(handle, $0, Int32(list.utf8.count)) })
+    }
+}

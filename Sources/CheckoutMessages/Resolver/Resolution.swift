@@ -1,0 +1,68 @@
+/// What the checkout shows for an upstream error: the customer's message, in their language, and how.
+public struct Resolution: Sendable, Hashable, Codable {
+    /// Inline beside fields, a retry prompt, or a hard stop.
+    public var presentation: Presentation
+    /// The customer-facing text, fully formatted for `locale`.
+    public var message: String
+    /// The catalog key used, e.g. `decline.generic`.
+    public var key: String
+    /// The locale actually used, after negotiation.
+    public var locale: String
+    /// The writing direction of `locale`.
+    public var direction: TextDirection
+    /// For retry: how to retry.
+    public var retry: RetryAdvice?
+    /// For inline: the messages per canonical field id.
+    public var fields: [FieldMessage]
+    /// The upstream trace id, which customers can quote to support.
+    public var reference: String?
+    /// Which rule level matched (type, code, family, status, fallback), for logs and metrics.
+    public var matchedBy: RuleLevel
+
+    /// Creates a resolution.
+    public init(presentation: Presentation, message: String, key: String, locale: String, direction: TextDirection,
+                retry: RetryAdvice?, fields: [FieldMessage], reference: String?, matchedBy: RuleLevel) {
+        self.presentation = presentation
+        self.message = message
+        self.key = key
+        self.locale = locale
+        self.direction = direction
+        self.retry = retry
+        self.fields = fields
+        self.reference = reference
+        self.matchedBy = matchedBy
+    }
+}
+
+/// How a customer may retry.
+public struct RetryAdvice: Sendable, Hashable, Codable {
+    /// Whether retrying with the same card or method can work (transient faults) or another is needed (declines).
+    public var sameMethod: Bool
+    /// Suggested wait before retrying, when known.
+    public var afterSeconds: Double?
+
+    /// Creates retry advice.
+    public init(sameMethod: Bool, afterSeconds: Double? = nil) {
+        self.sameMethod = sameMethod
+        self.afterSeconds = afterSeconds
+    }
+}
+
+/// A message for one form field.
+public struct FieldMessage: Sendable, Hashable, Codable {
+    /// Canonical field id, e.g. `card.expiry`, `customer.email`.
+    public var field: String
+    /// The text to show beside it.
+    public var message: String
+
+    /// Creates a field message.
+    public init(field: String, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// The rule level that decided a resolution, in match order.
+public enum RuleLevel: String, Sendable, Hashable, Codable, CaseIterable {
+    case type, code, family, status, fallback
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct CheckoutMessagesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "checkout-messages",
+        abstract: "Customer-safe, localized checkout messages for payment API errors.",
+        subcommands: [ResolveCommand.self]
+    )
+}
