@@ -16,8 +16,13 @@ public struct Resolution: Sendable, Hashable, Codable {
     public var fields: [FieldMessage]
     /// The upstream trace id, which customers can quote to support.
     public var reference: String?
-    /// Which rule level matched (type, code, family, status, fallback), for logs and metrics.
-    public var matchedBy: RuleLevel
+    /// Which rule level matched (type, code, family, status, fallback), for logs and metrics. Not encoded:
+    /// the generic-decline group must produce byte-identical JSON whichever input led to it.
+    public var matchedBy: RuleLevel = .fallback
+
+    private enum CodingKeys: String, CodingKey {
+        case presentation, message, key, locale, direction, retry, fields, reference
+    }
 
     /// Creates a resolution.
     public init(presentation: Presentation, message: String, key: String, locale: String, direction: TextDirection,

@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+@testable import CheckoutMessages
+
+@Suite("Locale negotiation (CLDR, ICU's LocaleMatcher)")
+struct LocaleNegotiationTests {
+    /// en (source and default) plus de, pt-BR, pt-PT, zh-Hant and ar, which exist only in the tests.
+    static let catalog: MessageCatalog = {
+        do {
+            return try MessageCatalog(directory: fixturesDirectory.appendingPathComponent("negotiation").path)
+        } catch { fatalError("\(error)") }
+    }()
+
+    @Test func fixtureLocalesLoad() {
+        #expect(Self.catalog.locales.map(\.identifier) == ["en", "ar", "de", "pt-BR", "pt-PT", "zh-Hant"])
+        #expect(Self.catalog.diagnostics.isEmpty)
+    }
+
+    @Test("explicit tags", arguments: [
+        ("de", "de"), ("de-AT", "de"), ("de-CH", "de"), ("DE-at", "de"), ("de_AT", "de"),
+        ("pt", "pt-BR"), ("pt-BR", "pt-BR"), ("pt-PT", "pt-PT"), ("pt-AO", "pt-PT"), ("pt-MZ", "pt-PT"),
+        ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("zh-Hant", "zh-Hant"), ("zh-CN", "en"), ("zh", "en"),
+        ("ar-EG", "ar"), ("fr", "en"), ("fr-CA", "en"), ("en-GB", "en"), ("und", "en"), ("x-klingon", "en"),
+    ])
+    func explicitTag(_ tag: String, _ expected: String) throws {
+        #expect(try Self.catalog.negotiate(tag: tag).tag.identifier == expected)
+    }
+
+    @Test("Accept-Language with q-values", arguments: [
+        ("de-CH, de;q=0.9, en;q=0.8", "de"),
+        ("fr-FR, fr;q=0.9, pt;q=0.8, en;q=0.5", "pt-BR"),
+        ("en;q=0.1, de;q=0.9", "de"),
+        ("fr, es", "en"),
+        ("*", "en"),
+        ("", "en"),
+        ("pt-PT;q=0.5, zh-TW;q=0.7", "zh-Hant"),
+        ("../../etc/passwd, de;q=0.5", "de"),
+        ("de;q=abc", "en"),
+        (";;;,,,", "en"),
+    ])
+    func acceptLanguage(_ header: String, _ expected: String) {
+        #expect(Self.catalog.negotiate(acceptLanguage: header).tag.identifier == expected)
+    }
+
+    @Test("hostile or malformed tags are refused", arguments: [
+        "../../etc/passwd", "", " ", "en US", "en\u{0}", "de\nX-Injected: 1", "<script>", String(repeating: "a", count: 10_000),
+        "en-" + String(repeating: "x", count: 70), "toolongsubtagxyz", "--", "ü",
+    ])
+    func hostileTags(_ tag: String) {
+        #expect(throws: LocaleTagError.self) { try Self.catalog.negotiate(tag: tag) }
+    }
+
+    @Test func hugeAcceptLanguageFallsBackToDefault() {
+        let header = Array(repeating: "de;q=0.5", count: 2_000).joined(separator: ",")
+        #expect(Self.catalog.negotiate(acceptLanguage: header).tag.identifier == "en")
+    }
+
+    @Test func errorTextIsShortened() {
+        let error = #expect(throws: LocaleTagError.self) { try LocaleTag(String(repeating: "b", count: 10_000)) }
+        #expect((error?.description.count ?? 0) < 100)
+    }
+
+    @Test func directionFollowsTheScript() throws {
+        #expect(try Self.catalog.negotiate(tag: "ar").direction == .rightToLeft)
+        #expect(try LocaleTag("he").direction == .rightToLeft)
+        #expect(try LocaleTag("fa-IR").direction == .rightToLeft)
+        #expect(try Self.catalog.negotiate(tag: "de").direction == .leftToRight)
+    }
+
+    @Test func canonicalForm() throws {
+        #expect(try LocaleTag("zh-hans").identifier == "zh-Hans")
+        #expect(try LocaleTag("pt_br").identifier == "pt-BR")
+    }
+
+    @Test func translatedMessageAndSourceFallbackPerKey() throws {
+        let de = try Self.catalog.negotiate(tag: "de-AT")
+        #expect(try Self.catalog.message("greeting", in: de)?.format([:]) == "Ihre Zahlung wurde abgelehnt.")
+        // `wait` is not translated in the test's de.yaml: the source message is used for that key only.
+        #expect(try Self.catalog.message("wait", in: de)?.format(["n": 2]) == "Try again in 2 seconds.")
+        #expect(Self.catalog.completeness(of: try LocaleTag("de")) == 0.5)
+        #expect(Self.catalog.completeness(of: try LocaleTag("en")) == 1)
+    }
+
+    @Test("the resolver negotiates too, with a test-only translation")
+    func resolverWithTestLocale() throws {
+        let catalog = try MessageCatalog(sources: [
+            LocaleSource(path: "locales/en.yaml", text: try sourceCatalogText()),
+            LocaleSource(path: "fixtures/de.yaml", text: try fixtureText("resolver-de.yaml")),
+        ])
+        let resolver = try Resolver(catalog: catalog)
+        let declined = resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "de-AT")
+        #expect(declined.locale == "de")
+        #expect(declined.message == "Die Zahlung wurde abgelehnt. Bitte nutzen Sie eine andere Karte oder Zahlungsart.")
+        let viaHeader = resolver.resolve(UpstreamError(status: 400, code: 1035), acceptLanguage: "fr;q=0.9, de;q=0.8")
+        #expect(viaHeader == declined)
+        // A key the test translation lacks comes from the source locale, the locale stays de.
+        let later = resolver.resolve(UpstreamError(status: 400, code: 2003), locale: "de")
+        #expect(later.locale == "de")
+        #expect(later.message == "We couldn't complete this right now. Please try again later.")
+        // Invalid tags never fail a resolution: the default locale answers.
+        #expect(resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "../../etc/passwd").locale == "en")
+    }
+}
