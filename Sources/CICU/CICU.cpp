@@ -153,6 +153,17 @@ int32_t cicu_canonical_language_tag(const char *tag, int32_t length, char *out, 
     return copyOut(canonical, out, capacity);
 }
 
+int32_t cicu_is_known_language(const char *tag) {
+    Locale locale;
+    if (!localeFromTag(tag, locale)) { return 0; }
+    const char *language = locale.getLanguage();
+    if (language == nullptr || language[0] == '\0') { return 0; }
+    for (const char *const *known = uloc_getISOLanguages(); *known != nullptr; ++known) {
+        if (std::strcmp(*known, language) == 0) { return 1; }
+    }
+    return 0;
+}
+
 int32_t cicu_is_right_to_left(const char *tag) {
     Locale locale;
     if (!localeFromTag(tag, locale)) { return 0; }
@@ -463,15 +474,36 @@ cicu_pattern *cicu_pattern_parse(const char *pattern, int32_t length, cicu_statu
     }
     auto result = std::make_unique<cicu_pattern>();
     int32_t depth = 0;
+    int32_t textStart = -1;  // where the current run of literal text began; -1 inside argument syntax
     const int32_t count = parsed.countParts();
     for (int32_t i = 0; i < count; ++i) {
         const MessagePattern::Part &part = parsed.getPart(i);
         const UMessagePatternPartType type = part.getType();
+        const bool endsText = type == UMSGPAT_PART_TYPE_ARG_START || type == UMSGPAT_PART_TYPE_MSG_LIMIT ||
+                              type == UMSGPAT_PART_TYPE_SKIP_SYNTAX || type == UMSGPAT_PART_TYPE_REPLACE_NUMBER ||
+                              type == UMSGPAT_PART_TYPE_INSERT_CHAR;
+        if (endsText && textStart >= 0 && part.getIndex() > textStart) {
+            cicu_pattern_item text{};
+            text.kind = CICU_PATTERN_TEXT;
+            text.depth = depth;
+            text.start = textStart;
+            text.length = part.getIndex() - textStart;
+            text.name_start = text.type_start = text.style_start = -1;
+            result->items.push_back(text);
+        }
+        if (type == UMSGPAT_PART_TYPE_ARG_START) {
+            textStart = -1;
+        } else if (type == UMSGPAT_PART_TYPE_MSG_START || type == UMSGPAT_PART_TYPE_ARG_LIMIT ||
+                   ((type == UMSGPAT_PART_TYPE_SKIP_SYNTAX || type == UMSGPAT_PART_TYPE_REPLACE_NUMBER ||
+                     type == UMSGPAT_PART_TYPE_INSERT_CHAR) && textStart >= 0)) {
+            textStart = part.getIndex() + part.getLength();
+        }
         if (type == UMSGPAT_PART_TYPE_MSG_START) {
             depth = part.getValue();  // MSG_START and MSG_LIMIT carry their nesting level
             continue;
         }
         if (type == UMSGPAT_PART_TYPE_MSG_LIMIT) {
+            textStart = -1;  // back in the enclosing argument's syntax
             depth = part.getValue() > 0 ? part.getValue() - 1 : 0;
             continue;
         }

@@ -29,6 +29,9 @@ const char *cicu_error_name(int32_t code);
 /// Returns the canonical length, or -1 if the tag is not well-formed BCP 47.
 int32_t cicu_canonical_language_tag(const char *tag, int32_t length, char *out, int32_t capacity);
 
+/// 1 if ICU knows the tag's language subtag (ISO 639), else 0: `german` is well-formed BCP 47 but no language.
+int32_t cicu_is_known_language(const char *tag);
+
 /// 1 if the locale's script is written right to left (ar, he, fa, ...), else 0.
 int32_t cicu_is_right_to_left(const char *tag);
 
@@ -108,6 +111,7 @@ typedef enum cicu_pattern_item_kind {
     CICU_PATTERN_ARGUMENT = 1,  ///< `{name ...}`
     CICU_PATTERN_SELECTOR = 2,  ///< a plural/select keyword or `=N`
     CICU_PATTERN_OFFSET = 3,    ///< `offset:N` of a plural
+    CICU_PATTERN_TEXT = 4,      ///< a run of literal message text (no syntax, quoting apostrophes or `#`)
 } cicu_pattern_item_kind;
 
 typedef enum cicu_argument_type {

@@ -93,6 +93,16 @@ public struct LocaleFile: Sendable {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
+            if case .duplicatedKeysInMapping = error {
+                let duplicates = duplicateTopLevelKeys(in: text)
+                for (key, position) in duplicates {
+                    report(position, key, "duplicate-key", "\(key) is defined twice; YAML keeps only one of them")
+                }
+                if !duplicates.isEmpty { return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics) }
+                let (position, problem) = error.positionAndProblem
+                report(position, nil, "duplicate-key", problem)
+                return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
+            }
             let (position, problem) = error.positionAndProblem
             report(position, nil, "yaml-syntax", "YAML syntax: \(problem)")
             return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
@@ -144,6 +154,25 @@ public struct LocaleFile: Sendable {
         }
         return (LocaleFile(path: path, tag: tag, entries: entries, text: text), diagnostics)
     }
+}
+
+/// Keys written at the start of a line (the message keys of a locale file) that appeared before, with
+/// the position of the repetition. libyaml only says that a mapping has duplicates, not where.
+private func duplicateTopLevelKeys(in text: String) -> [(String, SourcePosition)] {
+    var seen: Set<String> = []
+    var duplicates: [(String, SourcePosition)] = []
+    for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        guard let first = line.first, !first.isWhitespace, first != "#", first != "-" else { continue }
+        guard let colon = line.firstIndex(of: ":") else { continue }
+        var key = line[..<colon].trimmingWhitespace
+        if key.count >= 2, let quote = key.first, quote == "\"" || quote == "'", key.last == quote {
+            key = key.dropFirst().dropLast()
+        }
+        if !seen.insert(String(key)).inserted {
+            duplicates.append((String(key), SourcePosition(line: index + 1, column: 1)))
+        }
+    }
+    return duplicates
 }
 
 extension ArgumentDeclaration {

@@ -31,59 +31,48 @@ public final class MessageCatalog: Sendable {
     public let diagnostics: [LocaleFileDiagnostic]
     /// The source messages: key, pattern, description and argument declarations.
     public let sourceEntries: [String: LocaleFileEntry]
+    /// The generated pseudo-locales (en-XA, ar-XB): listed in `locales`, negotiated only by exact tag.
+    public let pseudoLocales: Set<LocaleTag>
 
     let compiled: [CompiledLocale]
     let sourceIndex: Int
     private let matcher: LocaleMatcher
 
-    /// Compiles `sources`. Fails only if the source locale itself is missing or broken, or the default
-    /// locale is not among the loaded ones.
+    /// Validates and compiles `sources` with the checks of `LocaleValidator`. Fails only if the source
+    /// locale is missing or has errors, or the default locale is not among the loaded ones. Translations
+    /// with errors are left out; the pseudo-locales en-XA and ar-XB are generated from the source.
     public init(sources: [LocaleSource], sourceLocale: String = "en", defaultLocale: String? = nil) throws(CatalogError) {
-        let sourceTag = try CatalogError.wrap { () throws(LocaleTagError) in try LocaleTag(sourceLocale) }
-        var diagnostics: [LocaleFileDiagnostic] = []
-        var parsed: [LocaleFile] = []
-        for source in sources {
-            let name = (source.path as NSString).lastPathComponent
-            guard name.hasSuffix(".yaml"), let tag = try? LocaleTag(String(name.dropLast(5))) else {
-                diagnostics.append(LocaleFileDiagnostic(
-                    file: source.path, line: 1, column: 1, check: "locale-tag", severity: .error,
-                    message: "the file name must be a BCP 47 locale tag followed by .yaml, e.g. pt-BR.yaml"))
-                continue
-            }
-            let (file, problems) = LocaleFile.parse(path: source.path, tag: tag, text: source.text)
-            diagnostics += problems
-            if problems.contains(where: { $0.severity == .error }) {
-                if tag == sourceTag { throw CatalogError(diagnostics: diagnostics) }
-                continue
-            }
-            parsed.append(file)
-        }
-        guard let sourceFile = parsed.first(where: { $0.tag == sourceTag }) else {
-            throw CatalogError(diagnostics: diagnostics + [LocaleFileDiagnostic(
+        let validator = try CatalogError.wrap { () throws(LocaleTagError) in try LocaleValidator(sourceLocale: sourceLocale) }
+        let run = validator.run(sources)
+        let sourceTag = validator.sourceLocale
+        guard let source = run.locales.first(where: { $0.tag == sourceTag }), let sourceFile = source.file,
+              !source.diagnostics.contains(where: { $0.severity == .error })
+        else {
+            let missing = run.locales.contains { $0.tag == sourceTag } ? [] : [LocaleFileDiagnostic(
                 file: "\(sourceTag).yaml", line: 1, column: 1, check: "source-missing", severity: .error,
-                message: "the source locale \(sourceTag) has no file")])
+                message: "the source locale \(sourceTag) has no file")]
+            throw CatalogError(diagnostics: run.diagnostics + missing)
         }
-        let sourceCompiled = CompiledLocale.compile(sourceFile, source: nil)
-        diagnostics += sourceCompiled.diagnostics
-        guard !sourceCompiled.diagnostics.contains(where: { $0.severity == .error }) else {
-            throw CatalogError(diagnostics: diagnostics)
+        var locales = [CompiledLocale(tag: sourceTag, direction: sourceTag.direction, messages: source.compiled)]
+        for validated in run.locales where validated.tag != sourceTag && !validated.excludesFile {
+            if locales.contains(where: { $0.tag == validated.tag }) { continue }
+            locales.append(CompiledLocale(tag: validated.tag, direction: validated.tag.direction, messages: validated.compiled))
         }
-        var locales = [sourceCompiled.locale]
-        for file in parsed where file.tag != sourceTag {
-            let result = CompiledLocale.compile(file, source: sourceCompiled.locale)
-            diagnostics += result.diagnostics
-            if !result.diagnostics.contains(where: { $0.severity == .error }) { locales.append(result.locale) }
+        let matchable = locales.count
+        for pseudo in PseudoLocale.allCases where !locales.contains(where: { $0.tag == pseudo.tag }) {
+            locales.append(CompiledLocale.pseudo(pseudo, source: sourceFile, structures: source.structures))
         }
         let defaultTag = try CatalogError.wrap { () throws(LocaleTagError) in try LocaleTag(defaultLocale ?? sourceLocale) }
-        guard let defaultIndex = locales.firstIndex(where: { $0.tag == defaultTag }) else {
-            throw CatalogError(diagnostics: diagnostics + [LocaleFileDiagnostic(
+        guard let defaultIndex = locales[..<matchable].firstIndex(where: { $0.tag == defaultTag }) else {
+            throw CatalogError(diagnostics: run.diagnostics + [LocaleFileDiagnostic(
                 file: "\(defaultTag).yaml", line: 1, column: 1, check: "default-missing", severity: .error,
                 message: "the default locale \(defaultTag) is not among the loaded locales")])
         }
         do {
-            matcher = try LocaleMatcher(supported: locales.map(\.tag), defaultIndex: defaultIndex)
+            // Pseudo-locales are reachable by their exact tag only, never as the closest match.
+            matcher = try LocaleMatcher(supported: locales[..<matchable].map(\.tag), defaultIndex: defaultIndex)
         } catch {
-            throw CatalogError(diagnostics: diagnostics + [LocaleFileDiagnostic(
+            throw CatalogError(diagnostics: run.diagnostics + [LocaleFileDiagnostic(
                 file: "", line: 1, column: 1, check: "locale-matcher", severity: .error,
                 message: "ICU could not build the locale matcher: \(error)")])
         }
@@ -92,8 +81,9 @@ public final class MessageCatalog: Sendable {
         self.compiled = locales
         self.sourceIndex = 0
         self.locales = locales.map(\.tag)
-        self.diagnostics = diagnostics
+        self.diagnostics = run.diagnostics
         self.sourceEntries = Dictionary(sourceFile.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        self.pseudoLocales = Set(locales[matchable...].map(\.tag))
     }
 
     /// Loads every `*.yaml` file of a folder.
@@ -124,6 +114,9 @@ public final class MessageCatalog: Sendable {
     /// Throws for a tag that is not well-formed BCP 47, so that services can answer 400.
     public func negotiate(tag: String) throws(LocaleTagError) -> NegotiatedLocale {
         let desired = try LocaleTag(tag)
+        if pseudoLocales.contains(desired), let index = compiled.firstIndex(where: { $0.tag == desired }) {
+            return negotiated(index)
+        }
         return negotiated(matcher.bestMatch(for: desired))
     }
 

@@ -25,6 +25,9 @@ public struct LocaleTag: Sendable, Hashable, Comparable, CustomStringConvertible
         identifier = canonical
     }
 
+    /// Whether ICU knows the language (`german.yaml` is well-formed BCP 47 but names no language).
+    public var isKnownLanguage: Bool { identifier.withCString { cicu_is_known_language($0) } != 0 }
+
     /// The writing direction of the locale's script, from ICU's likely-subtags data.
     public var direction: TextDirection {
         identifier.withCString { cicu_is_right_to_left($0) } != 0 ? .rightToLeft : .leftToRight
