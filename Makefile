@@ -2,7 +2,7 @@
 SWIFT ?= swift
 SAMPLE_BODY := {"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8"}
 
-.PHONY: dependencies build run test test-thread-sanitizer
+.PHONY: dependencies build run test validate test-thread-sanitizer
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -17,6 +17,10 @@ run: build
 
 test: dependencies
 	$(SWIFT) test
+
+# The translators' check over the shipped catalog; warnings fail too.
+validate: dependencies
+	$(SWIFT) run checkout-messages validate --strict
 
 # Not part of `make test` (a separate full build); run before declaring concurrency work done.
 test-thread-sanitizer: dependencies

@@ -48,6 +48,8 @@ public struct LocaleFileEntry: Sendable, Hashable {
     public var arguments: [String: ArgumentDeclaration]
     /// The source-message fingerprint a translation was made from, if recorded.
     public var sourceFingerprint: String?
+    /// Where the fingerprint is written.
+    public var sourceFingerprintPosition: SourcePosition?
     /// Where the key is written.
     public var keyPosition: SourcePosition
     /// Where the message value starts.
@@ -127,7 +129,7 @@ public struct LocaleFile: Sendable {
             case .scalar(let scalar):
                 entries.append(LocaleFileEntry(
                     key: key, message: scalar.string, description: nil, arguments: [:], sourceFingerprint: nil,
-                    keyPosition: keyPosition, messagePosition: SourcePosition(scalar.mark), messageStyle: ScalarStyle(scalar.style)))
+                    sourceFingerprintPosition: nil, keyPosition: keyPosition, messagePosition: SourcePosition(scalar.mark), messageStyle: ScalarStyle(scalar.style)))
             case .mapping(let fields):
                 guard case .scalar(let message)? = fields["message"] else {
                     report(SourcePosition(value.mark), key, "yaml-structure", "a message entry needs a `message:` text")
@@ -146,7 +148,8 @@ public struct LocaleFile: Sendable {
                 }
                 entries.append(LocaleFileEntry(
                     key: key, message: message.string, description: fields["description"]?.string,
-                    arguments: arguments, sourceFingerprint: fields["source"]?.string, keyPosition: keyPosition,
+                    arguments: arguments, sourceFingerprint: fields["source"]?.string,
+                    sourceFingerprintPosition: fields["source"].map { SourcePosition($0.mark) }, keyPosition: keyPosition,
                     messagePosition: SourcePosition(message.mark), messageStyle: ScalarStyle(message.style)))
             default:
                 report(SourcePosition(value.mark), key, "yaml-structure", "a message must be text or a mapping with `message:`")

@@ -103,6 +103,9 @@ public final class MessageCatalog: Sendable {
         try self.init(sources: sources, sourceLocale: sourceLocale, defaultLocale: defaultLocale)
     }
 
+    /// The locale files built into the library (`locales/*.yaml` of the repository).
+    public static var embeddedSources: [LocaleSource] { EmbeddedResources.localeSources }
+
     /// The catalog built into the library from the repository's `locales/` folder.
     public static func embedded(defaultLocale: String = "en") throws(CatalogError) -> MessageCatalog {
         try MessageCatalog(sources: EmbeddedResources.localeSources, sourceLocale: "en", defaultLocale: defaultLocale)

@@ -11,25 +11,21 @@ enum PseudoLocale: String, CaseIterable, Sendable {
     /// The pseudo-localized pattern.
     func transform(_ pattern: String, structure: PatternStructure) -> String {
         var units = Array(pattern.utf16)
-        var visibleLength = 0
-        for range in structure.textRanges.reversed() {
+        for range in structure.textRanges.reversed() {  // from the end, so earlier ranges stay valid
             let text = String(decoding: units[range], as: UTF16.self)
-            visibleLength += text.count
             units.replaceSubrange(range, with: Array(transformText(text).utf16))
         }
         let body = String(decoding: units, as: UTF16.self)
-        switch self {
-        case .accented:
-            return "[" + body + Self.padding(for: visibleLength) + "]"
-        case .rightToLeft:
-            return body
-        }
+        return self == .accented ? "[" + body + "]" : body
     }
 
     private func transformText(_ text: String) -> String {
         switch self {
         case .accented:
-            return String(String.UnicodeScalarView(text.unicodeScalars.map { Self.accents[$0] ?? $0 }))
+            // Each run of text grows by itself, so every plural/select branch is about 35% longer.
+            let accented = String(String.UnicodeScalarView(text.unicodeScalars.map { Self.accents[$0] ?? $0 }))
+            let trailing = accented.reversed().prefix { $0 == " " }.count
+            return accented.dropLast(trailing) + Self.padding(for: text.count) + String(repeating: " ", count: trailing)
         case .rightToLeft:
             // As Android's ar-XB: each word is forced right to left, so English words read mirrored.
             var result = ""
@@ -48,8 +44,8 @@ enum PseudoLocale: String, CaseIterable, Sendable {
 
     /// About 35% more characters, in words, so that layouts are tested with longer languages.
     private static func padding(for length: Int) -> String {
-        let target = Int((Double(length) * 0.35).rounded(.up)) - 2
-        guard target > 0 else { return "" }
+        let target = Int((Double(length) * 0.35).rounded())
+        guard target > 3 else { return "" }
         let words = ["ŏñé", "ţŵŏ", "ţĥŕéé", "ƒŏûŕ", "ƒîvé", "šîx", "šévéñ", "éîĝĥţ", "ñîñé", "ţéñ"]
         var padding = ""
         var index = 0

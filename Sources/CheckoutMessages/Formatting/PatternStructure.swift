@@ -68,11 +68,23 @@ public struct PatternStructure: Sendable, Hashable {
         }
         var arguments: [Argument] = []
         var texts: [Range<Int>] = []
+        /// ICU's style part starts right after the comma; drop the whitespace before it.
+        func trimmedStart(_ start: Int32, _ length: Int32) -> (Int32, Int32) {
+            var start = start
+            var length = length
+            while length > 0, [32, 9, 10, 13].contains(utf16[Int(start)]) {
+                start += 1
+                length -= 1
+            }
+            return (start, length)
+        }
         var lastAtDepth: [Int: Int] = [:]  // depth → index of the argument whose selectors come next
         for index in 0..<cicu_pattern_item_count(handle) {
             let item = cicu_pattern_item_at(handle, index)
             switch item.kind {
             case Int32(CICU_PATTERN_ARGUMENT.rawValue):
+                var item = item
+                if item.style_start >= 0 { (item.style_start, item.style_length) = trimmedStart(item.style_start, item.style_length) }
                 let kinds: [ArgumentKind] = [.none, .simple, .choice, .plural, .select, .selectordinal]
                 let kind = kinds.indices.contains(Int(item.argument_type)) ? kinds[Int(item.argument_type)] : .none
                 arguments.append(Argument(

@@ -31,7 +31,8 @@ enum MessageChecks {
                 continue
             }
             var check = file.message(entry)
-            if let structure = check.structure, let sourceStructure = source.structures[entry.key] {
+            // Compared only when ICU accepts the message: a broken one already has its error.
+            if check.compiled != nil, let structure = check.structure, let sourceStructure = source.structures[entry.key] {
                 check.compareArguments(structure, with: sourceStructure)
             }
             if entry.message == original.message, entry.message.unicodeScalars.contains(where: \.properties.isAlphabetic),
@@ -41,7 +42,7 @@ enum MessageChecks {
             }
             let current = SourceFingerprint.of(original.message)
             if let recorded = entry.sourceFingerprint, recorded != current {
-                check.report(entry.keyPosition, "stale", .warning, "the \(source.tag) text changed since this was translated",
+                check.report(entry.sourceFingerprintPosition ?? entry.keyPosition, "stale", .warning, "the \(source.tag) text changed since this was translated",
                              hint: "review the translation against the new source, then set `source: \(current)`")
             }
             file.finish(check)
@@ -221,6 +222,14 @@ private struct MessageCheck {
     // MARK: ICU syntax and structure
 
     private mutating func reportSyntaxError(_ error: ICUError) {
+        if error.name == "U_DEFAULT_KEYWORD_MISSING" {
+            let arguments = SelectorScanner.argumentsWithoutOther(in: entry.message)
+            for argument in arguments {
+                report(at(argument.offset), "missing-other", .error, "{\(argument.name)} has no `other` branch",
+                       hint: "add other {...}: ICU requires it and uses it for every value no other branch matches")
+            }
+            if !arguments.isEmpty { return }
+        }
         if error.name == "U_UNMATCHED_BRACES", let brace = Self.unmatchedBrace(in: entry.message) {
             report(at(brace), "icu-syntax", .error, "this { is never closed (ICU: U_UNMATCHED_BRACES)",
                    hint: "every { needs a matching }; to show a brace as text, quote it: '{'")
@@ -278,12 +287,6 @@ private struct MessageCheck {
                            hint: "use zero, one, two, few, many, other, or an exact value such as =0")
                     valid = false
                 }
-            }
-            if !argument.selectors.contains(where: { $0.keyword == "other" }) {
-                report(at(argument.nameRange.lowerBound), "missing-other", .error,
-                       "{\(argument.name), \(argument.kind.rawValue)} has no `other` branch",
-                       hint: "add other {...}: ICU requires it and uses it for every value no other branch matches")
-                valid = false
             }
             guard argument.kind != .select else { continue }
             let needed = argument.kind == .plural ? cardinal : ordinal

@@ -1,0 +1,224 @@
+import Foundation
+import Testing
+
+@testable import CheckoutMessages
+
+/// One broken locale file and exactly what the validator must say about it.
+struct BrokenFileCase: CustomTestStringConvertible, Sendable {
+    let path: String
+    let expected: [String]  // "line:column severity check key"
+    var testDescription: String { path }
+}
+
+@Suite("Locale validator")
+struct ValidatorTests {
+    static let folder = fixturesDirectory.appendingPathComponent("validation")
+
+    static func source() throws -> LocaleSource {
+        LocaleSource(path: "en.yaml", text: try fixtureText("validation/en.yaml"))
+    }
+
+    static func diagnostics(for path: String) throws -> [LocaleFileDiagnostic] {
+        let file = LocaleSource(path: path, text: try fixtureText("validation/" + path))
+        return try LocaleValidator().validate([try source(), file])
+    }
+
+    static let cases: [BrokenFileCase] = [
+        .init(path: "apostrophe/fr.yaml", expected: ["1:20 error argument-mismatch greeting"]),
+        .init(path: "missing-other/de.yaml", expected: ["5:6 error missing-other attempts"]),
+        .init(path: "unbalanced-brace/de.yaml", expected: ["5:39 error icu-syntax attempts"]),
+        .init(path: "invalid-selector/de.yaml", expected: ["5:33 error plural-keyword attempts"]),
+        .init(path: "duplicate-selector/de.yaml", expected: ["6:56 error duplicate-selector field"]),
+        .init(path: "renamed-argument/de.yaml", expected: ["1:18 error argument-mismatch greeting"]),
+        .init(path: "changed-type/de.yaml", expected: ["5:6 error argument-type attempts"]),
+        .init(path: "bad-skeleton/de.yaml", expected: ["7:33 error icu-build total"]),
+        .init(path: "misspelled-type/de.yaml", expected: ["7:25 error icu-build total"]),
+        .init(path: "polish-plural/pl.yaml", expected: ["5:6 warning plural-category-missing attempts"]),
+        .init(path: "japanese-one/ja.yaml", expected: ["4:23 warning plural-category-unused attempts"]),
+        .init(path: "arabic-plural/ar.yaml", expected: ["5:6 warning plural-category-missing attempts"]),
+        .init(path: "select-without-other/de.yaml", expected: ["6:10 error missing-other field"]),
+        .init(path: "untranslated/de.yaml", expected: ["1:11 warning untranslated greeting"]),
+        .init(path: "bidi-override/he.yaml", expected: ["1:24 warning bidi-control greeting"]),
+        .init(path: "markup/de.yaml", expected: ["1:17 warning markup greeting"]),
+        .init(path: "whitespace/de.yaml", expected: ["1:44 warning whitespace greeting"]),
+        .init(path: "control-character/de.yaml", expected: ["1:25 warning control-character greeting"]),
+        .init(path: "missing-key/de.yaml", expected: ["1:1 error missing-key field"]),
+        .init(path: "extra-key/de.yaml", expected: ["8:1 warning extra-key farewell"]),
+        .init(path: "duplicate-key/de.yaml", expected: ["8:1 error duplicate-key greeting"]),
+        .init(path: "yaml-syntax/de.yaml", expected: ["1:18 error yaml-syntax -"]),
+        .init(path: "not-a-locale/german.yaml", expected: ["1:1 error locale-tag -"]),
+        .init(path: "stale/de.yaml", expected: ["2:11 warning stale greeting"]),
+        .init(path: "clean/de.yaml", expected: []),
+    ]
+
+    @Test("each broken file gets exactly its diagnostics", arguments: cases)
+    func brokenFile(_ testCase: BrokenFileCase) throws {
+        let found = try Self.diagnostics(for: testCase.path)
+        #expect(found.map { "\($0.line):\($0.column) \($0.severity.rawValue) \($0.check) \($0.key ?? "-")" } == testCase.expected)
+        #expect(found.allSatisfy { $0.file == testCase.path })
+    }
+
+    @Test func messagesAndHintsSpeakToTranslators() throws {
+        let apostrophe = try #require(try Self.diagnostics(for: "apostrophe/fr.yaml").first)
+        #expect(apostrophe.description == "apostrophe/fr.yaml:1:20: error: [argument-mismatch] the message lacks {name} from the source: the apostrophe before { hides the placeholder (greeting)")
+        #expect(apostrophe.hint == "write d’ with a typographic apostrophe, or double it: d''")
+        let polish = try #require(try Self.diagnostics(for: "polish-plural/pl.yaml").first)
+        #expect(polish.message == "pl needs the plural forms few, many for {count}")
+        let arabic = try #require(try Self.diagnostics(for: "arabic-plural/ar.yaml").first)
+        #expect(arabic.message == "ar needs the plural forms zero, few, many for {count}")
+        let stale = try #require(try Self.diagnostics(for: "stale/de.yaml").first)
+        #expect(stale.hint == "review the translation against the new source, then set `source: \(SourceFingerprint.of("Hello {name}, welcome back."))`")
+        let skeleton = try #require(try Self.diagnostics(for: "bad-skeleton/de.yaml").first)
+        #expect(skeleton.message == "ICU cannot build {amount, number, ::currency/EURO} (U_NUMBER_SKELETON_SYNTAX_ERROR)")
+    }
+
+    @Test func fingerprintIsFNV1a() {
+        #expect(SourceFingerprint.of("") == "811c9dc5")
+        #expect(SourceFingerprint.of("a") == "e40c292c")
+        #expect(SourceFingerprint.of("Hello {name}, welcome back.") == "3d4ffa17")
+    }
+
+    @Test func sourceFileChecks() throws {
+        let source = LocaleSource(path: "en.yaml", text: """
+            undeclared:
+              message: Hi {name}.
+              description: Test.
+            bare: Hello.
+            """)
+        let found = try LocaleValidator().validate([source])
+        #expect(found.map { "\($0.line):\($0.column) \($0.check) \($0.key ?? "-")" } == [
+            "1:1 argument-undeclared undeclared".replacingOccurrences(of: "1:1", with: "2:12"),
+            "4:1 description-missing bare",
+        ])
+    }
+
+    @Test func errorInsideAFoldedBlockPointsIntoTheFile() throws {
+        let source = try Self.source()
+        let file = LocaleSource(path: "de.yaml", text: """
+            greeting: Hallo {name}, willkommen zurück.
+            attempts:
+              message: >-
+                Sie können es
+                noch einmal
+                {count, plural,
+                  one {# Mal}
+                  few {# Mal}
+                  other {# Mal}} versuchen.
+            field: "{problem, select, missing {Geben Sie sie ein.} other {Prüfen Sie sie.}}"
+            total: "Summe: {amount, number, ::currency/EUR}"
+            """)
+        let found = try LocaleValidator().validate([source, file])
+        #expect(found.map { "\($0.line):\($0.column) \($0.check)" } == ["8:7 plural-category-unused"])
+    }
+
+    @Test func doubleQuotedEscapesAreCounted() throws {
+        let file = LocaleSource(path: "de.yaml", text: """
+            greeting: "Hallo \\"{name}\\", \\u00e4 {count, plural, one {x} other {y}} <i>x</i>"
+            attempts: "{count, plural, one {# Mal} other {# Mal}}"
+            field: "{problem, select, missing {Geben Sie sie ein.} other {Prüfen Sie sie.}}"
+            total: "Summe: {amount, number, ::currency/EUR}"
+            """)
+        let found = try LocaleValidator().validate([try Self.source(), file])
+        // Columns count the file's characters (escapes included), not the message's: `count` is the 20th
+        // character of the message but at column 38 of the line, `<i>` the 54th but at column 72.
+        #expect(found.map { "\($0.line):\($0.column) \($0.check)" } == ["1:38 argument-mismatch", "1:72 markup"])
+    }
+
+    @Test("the shipped catalog is clean, even with --strict")
+    func shippedCatalogIsClean() throws {
+        let found = try LocaleValidator().validate(MessageCatalog.embeddedSources)
+        #expect(found.map(\.description) == [])
+        #expect(MessageCatalog.embeddedSources.count == 16)
+    }
+
+    @Test("every shipped translation records the fingerprint of its source message")
+    func shippedTranslationsAreStamped() throws {
+        let catalog = shippedCatalog
+        for source in MessageCatalog.embeddedSources where !source.path.hasSuffix("/en.yaml") {
+            let tag = try #require(LocaleValidator.tag(forPath: source.path))
+            let (file, problems) = LocaleFile.parse(path: source.path, tag: tag, text: source.text)
+            #expect(problems.isEmpty)
+            for entry in file.entries {
+                #expect(entry.sourceFingerprint == catalog.sourceEntries[entry.key].map { SourceFingerprint.of($0.message) },
+                        "\(source.path) \(entry.key)")
+            }
+        }
+    }
+
+    @Test func reportFormats() throws {
+        let found = try Self.diagnostics(for: "renamed-argument/de.yaml")
+        #expect(DiagnosticReport.render(found, as: .text) == """
+            renamed-argument/de.yaml:1:18: error: [argument-mismatch] the message lacks {name} from the source and uses {nme}, which the source does not have (greeting)
+                hint: keep placeholder names exactly as in the source; only translate the text around them
+            1 error, 0 warnings in 1 file
+
+            """)
+        let json = try JSONSerialization.jsonObject(with: Data(DiagnosticReport.render(found, as: .json).utf8)) as? [String: Any]
+        #expect(json?["errors"] as? Int == 1)
+        let first = (json?["diagnostics"] as? [[String: Any]])?.first
+        #expect(first?["check"] as? String == "argument-mismatch")
+        #expect(first?["line"] as? Int == 1)
+        #expect(first?["column"] as? Int == 18)
+        #expect(first?["key"] as? String == "greeting")
+
+        let sarif = try JSONSerialization.jsonObject(with: Data(DiagnosticReport.render(found, as: .sarif).utf8)) as? [String: Any]
+        #expect(sarif?["version"] as? String == "2.1.0")
+        let run = (sarif?["runs"] as? [[String: Any]])?.first
+        let result = (run?["results"] as? [[String: Any]])?.first
+        #expect(result?["ruleId"] as? String == "argument-mismatch")
+        #expect(result?["level"] as? String == "error")
+        let location = ((result?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+        #expect((location?["region"] as? [String: Any])?["startLine"] as? Int == 1)
+        #expect((location?["region"] as? [String: Any])?["startColumn"] as? Int == 18)
+        #expect((location?["artifactLocation"] as? [String: Any])?["uri"] as? String == "renamed-argument/de.yaml")
+        let rules = ((run?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
+        #expect(rules?.count == LocaleFileDiagnostic.checks.count)
+    }
+
+    @Test func catalogLeavesOutBrokenFilesButKeepsMissingKeyFallback() throws {
+        let catalog = try MessageCatalog(sources: [
+            try Self.source(),
+            LocaleSource(path: "de.yaml", text: try fixtureText("validation/missing-key/de.yaml")),
+            LocaleSource(path: "fr.yaml", text: try fixtureText("validation/apostrophe/fr.yaml")),
+        ])
+        #expect(catalog.locales.map(\.identifier) == ["en", "de", "en-XA", "ar-XB"])
+        let de = try catalog.negotiate(tag: "de")
+        #expect(try catalog.message("field", in: de)?.format(["problem": "missing"]) == "Enter your email.")
+        #expect(try catalog.message("greeting", in: de)?.format(["name": "Ana"]) == "Hallo Ana, willkommen zurück.")
+    }
+}
+
+@Suite("Pseudo-locales")
+struct PseudoLocaleTests {
+    @Test func accentedIsLongerAndBracketed() throws {
+        let locale = try shippedCatalog.negotiate(tag: "en-XA")
+        #expect(locale.tag.identifier == "en-XA" && locale.direction == .leftToRight)
+        let resolution = shippedResolver.resolve(UpstreamError(status: 400, code: 1035), in: locale)
+        #expect(resolution.message == "[Ýöûŕ þåýɱéñţ ŵåš ðéçļîñéð. Þļéåšé ûšé å ðîƒƒéŕéñţ çåŕð öŕ þåýɱéñţ ɱéţĥöð. ŏñé ţŵŏ ţĥŕéé ƒŏûŕ ƒîvé šîx]")
+        let source = "Your payment was declined. Please use a different card or payment method."
+        #expect(Double(resolution.message.count) >= Double(source.count) * 1.3)
+    }
+
+    @Test func accentedKeepsICUStructure() throws {
+        let locale = try shippedCatalog.negotiate(tag: "en-XA")
+        let one = shippedResolver.resolve(UpstreamError(status: 503), in: locale, arguments: ["afterSeconds": 1])
+        let many = shippedResolver.resolve(UpstreamError(status: 503), in: locale, arguments: ["afterSeconds": 5])
+        #expect(one.message.hasSuffix(" 1 šéçöñð.]"))
+        #expect(many.message.hasSuffix(" 5 šéçöñðš.]"))
+    }
+
+    @Test func rightToLeftPseudoLocale() throws {
+        let locale = try shippedCatalog.negotiate(tag: "ar-XB")
+        #expect(locale.direction == .rightToLeft)
+        let resolution = shippedResolver.resolve(UpstreamError(status: 503), in: locale, arguments: ["afterSeconds": 3])
+        #expect(resolution.message.hasPrefix("\u{200F}\u{202E}Something\u{202C}\u{200F} "))
+        #expect(resolution.message.contains("٣"))  // ICU's Arabic digits: real ar number rules
+        #expect(resolution.direction == .rightToLeft)
+    }
+
+    @Test func pseudoLocalesAreNeverAFuzzyMatch() throws {
+        #expect(try shippedCatalog.negotiate(tag: "ar-EG").tag.identifier == "ar")
+        #expect(try shippedCatalog.negotiate(tag: "en-XB").tag.identifier == "en")
+        #expect(shippedCatalog.negotiate(acceptLanguage: "en-XA").tag.identifier == "en")
+    }
+}
