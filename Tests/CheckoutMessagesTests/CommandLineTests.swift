@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// The `checkout-messages` binary as users run it: output and exit status.
+@Suite("Command line")
+struct CommandLineTests {
+    /// `swift test` builds every product into the folder holding the test bundle.
+    static let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        .appendingPathComponent("checkout-messages")
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = fixturesDirectory.appendingPathComponent("validation")
+        let output = Pipe()
+        let error = Pipe()
+        process.standardOutput = output
+        process.standardError = error
+        try process.run()
+        let outputData = output.fileHandleForReading.readDataToEndOfFile()
+        let errorData = error.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outputData, as: UTF8.self), String(decoding: errorData, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func validateExitStatus() throws {
+        #expect(try Self.run(["validate", "en.yaml", "clean"]).status == 0)
+        #expect(try Self.run(["validate", "en.yaml", "clean", "--strict"]).status == 0)
+        let errors = try Self.run(["validate", "en.yaml", "renamed-argument/de.yaml"])
+        #expect(errors.status == 1)
+        #expect(errors.output.hasPrefix("renamed-argument/de.yaml:1:18: error: [argument-mismatch] "))
+        #expect(try Self.run(["validate", "en.yaml", "polish-plural"]).status == 0)
+        #expect(try Self.run(["validate", "en.yaml", "polish-plural", "--strict"]).status == 1)
+        let missing = try Self.run(["validate", "no-such-folder"])
+        #expect(missing.status == 2)
+        #expect(missing.error == "checkout-messages: no such file or folder: no-such-folder\n")
+        #expect(try Self.run(["validate", "--format", "xml"]).status == 64)  // ArgumentParser's usage error
+        let sarif = try Self.run(["validate", "en.yaml", "bad-skeleton", "--format", "sarif"])
+        #expect(sarif.status == 1)
+        #expect(sarif.output.contains("\"ruleId\" : \"icu-build\""))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func validateShippedCatalog() throws {
+        let result = try Self.run(["validate", "--strict"])
+        #expect(result.status == 0)
+        #expect(result.output == "no problems found\n")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func resolve() throws {
+        let plain = try Self.run(["resolve", "--status", "400", "--body", #"{"code": 1034, "message": "Not sufficient funds"}"#, "--locale", "de-AT"])
+        #expect(plain.status == 0)
+        #expect(plain.output == "Der verfügbare Betrag auf dieser Karte reicht für diese Zahlung nicht aus. Bitte verwenden Sie eine andere Karte oder Zahlungsart.\n")
+        let json = try Self.run(["resolve", "--uuid", "a872183b-244a-4d78-9250-e5ff976913ee", "--arg", "attemptsLeft=2", "--json"])
+        let object = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        #expect(object?["key"] as? String == "auth.failed.attempts")
+        #expect(object?["presentation"] as? String == "retry")
+        #expect((object?["retry"] as? [String: Any])?["sameMethod"] as? Bool == true)
+        let hostile = try Self.run(["resolve", "--code", "1035", "--locale", "../../etc/passwd"])
+        #expect(hostile.status == 2)
+        #expect(hostile.error == "checkout-messages: not a valid BCP 47 language tag: \"../../etc/passwd\"\n")
+        #expect(try Self.run(["resolve", "--arg", "novalue"]).status == 64)
+    }
+}
