@@ -6,11 +6,16 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "CheckoutMessages", targets: ["CheckoutMessages"]),
+        .library(name: "CheckoutMessagesServer", targets: ["CheckoutMessagesServer"]),
         .executable(name: "checkout-messages", targets: ["checkout-messages"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // The only code that touches ICU4C. Its public header is plain C with opaque handles, so no
@@ -29,10 +34,24 @@ let package = Package(
             dependencies: ["CICU", .product(name: "Yams", package: "Yams")],
             plugins: [.plugin(name: "EmbedResourcesPlugin")]
         ),
+        // The HTTP face: thin controllers over the library, plus HTTP manners and operations.
+        .target(
+            name: "CheckoutMessagesServer",
+            dependencies: [
+                "CheckoutMessages",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+            ],
+            plugins: [.plugin(name: "EmbedResourcesPlugin")]
+        ),
         .executableTarget(
             name: "checkout-messages",
             dependencies: [
                 "CheckoutMessages",
+                "CheckoutMessagesServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,6 +67,13 @@ let package = Package(
             name: "CheckoutMessagesTests",
             dependencies: ["CheckoutMessages"],
             exclude: ["Fixtures"]
+        ),
+        .testTarget(
+            name: "CheckoutMessagesServerTests",
+            dependencies: [
+                "CheckoutMessagesServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6],

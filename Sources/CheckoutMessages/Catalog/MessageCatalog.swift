@@ -33,6 +33,8 @@ public final class MessageCatalog: Sendable {
     public let sourceEntries: [String: LocaleFileEntry]
     /// The generated pseudo-locales (en-XA, ar-XB): listed in `locales`, negotiated only by exact tag.
     public let pseudoLocales: Set<LocaleTag>
+    /// The source locale's file, against which translations are validated.
+    public let source: LocaleSource
 
     let compiled: [CompiledLocale]
     let sourceIndex: Int
@@ -84,6 +86,7 @@ public final class MessageCatalog: Sendable {
         self.diagnostics = run.diagnostics
         self.sourceEntries = Dictionary(sourceFile.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.pseudoLocales = Set(locales[matchable...].map(\.tag))
+        self.source = sources.first { LocaleValidator.tag(forPath: $0.path) == sourceTag } ?? LocaleSource(path: source.path, text: "")
     }
 
     /// Loads every `*.yaml` file of a folder.
@@ -173,5 +176,20 @@ public struct CatalogError: Error, Sendable, CustomStringConvertible {
             throw CatalogError(diagnostics: [LocaleFileDiagnostic(
                 file: "", line: 1, column: 1, check: "locale-tag", severity: .error, message: error.description)])
         }
+    }
+}
+
+extension MessageCatalog {
+    /// Every source key's pattern in `locale`, falling back to the source pattern per key; for
+    /// frontends that render with their own ICU MessageFormat implementation.
+    public func patterns(for locale: LocaleTag) -> [String: String] {
+        guard let index = compiled.firstIndex(where: { $0.tag == locale }) else { return [:] }
+        var patterns: [String: String] = [:]
+        for key in sourceEntries.keys {
+            if let message = compiled[index].messages[key] ?? compiled[sourceIndex].messages[key] {
+                patterns[key] = message.pattern
+            }
+        }
+        return patterns
     }
 }

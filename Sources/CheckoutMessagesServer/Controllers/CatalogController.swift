@@ -1,0 +1,37 @@
+import CheckoutMessages
+import Hummingbird
+
+/// `GET /v1/catalog/{locale}` and `GET /v1/locales`, for frontends that render messages themselves.
+struct CatalogController<Context: RequestContext> {
+    let store: CatalogStore
+    let configuration: ServerConfiguration
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/catalog/:locale", use: catalog)
+        router.get("/v1/locales", use: locales)
+    }
+
+    /// A locale's messages, by its exact tag (see `/v1/locales`); `de-AT` is not `de`.
+    @Sendable func catalog(_ request: Request, context: Context) async throws -> Response {
+        let requested = context.parameters.get("locale") ?? ""
+        let tag: LocaleTag
+        do {
+            tag = try LocaleTag(requested)
+        } catch {
+            throw Problem.invalidLocale(error.description)
+        }
+        let snapshot = store.current
+        guard let document = snapshot.catalogDocuments[tag.identifier] else {
+            throw Problem.unknownLocale(tag.identifier, available: snapshot.catalog.locales.map(\.identifier))
+        }
+        return .json(document.bytes, etag: document.etag, request: request, headers: [
+            .contentLanguage: tag.identifier,
+            .cacheControl: "public, max-age=\(configuration.catalogMaxAge)",
+        ])
+    }
+
+    @Sendable func locales(_ request: Request, context: Context) async throws -> Response {
+        let document = store.current.localesDocument
+        return .json(document.bytes, etag: document.etag, request: request, headers: [.cacheControl: "public, max-age=60"])
+    }
+}

@@ -1,0 +1,30 @@
+import Foundation
+import Hummingbird
+
+/// `GET /healthz`, `GET /metrics` and `GET /openapi.yaml`.
+struct OperationsController<Context: RequestContext> {
+    let store: CatalogStore
+    let metrics: ServerMetrics
+
+    /// The repository's `openapi.yaml`, embedded at build time and served as is.
+    static var openAPIDocument: [UInt8] {
+        EmbeddedResources.files.first { $0.path == "openapi.yaml" }.flatMap { Data(base64Encoded: $0.base64) }.map(Array.init) ?? []
+    }
+
+    func addRoutes(to router: Router<Context>) {
+        let openAPI = Self.openAPIDocument
+        let openAPIETag = ETag.strong(for: openAPI)
+        router.get("/healthz") { request, _ in
+            let bytes = Array(#"{"status":"ok","locales":\#(store.current.catalog.locales.count)}"#.utf8)
+            return Response.json(bytes, request: request, headers: [.cacheControl: "no-store"])
+        }
+        router.get("/metrics") { request, _ in
+            Response.text(metrics.exposition(), contentType: "text/plain; version=0.0.4; charset=utf-8", request: request,
+                          headers: [.cacheControl: "no-store"])
+        }
+        router.get("/openapi.yaml") { request, _ in
+            Response.text(openAPI, contentType: "application/yaml", etag: openAPIETag, request: request,
+                          headers: [.cacheControl: "public, max-age=3600"])
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CheckoutMessages
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// `POST /v1/resolve` and `GET /v1/resolve`: an upstream error in, the customer's Resolution out.
+struct ResolveController<Context: RequestContext> {
+    let store: CatalogStore
+    let metrics: ServerMetrics
+    let configuration: ServerConfiguration
+
+    func addRoutes(to router: Router<Context>) {
+        router.get("/v1/resolve", use: resolveQuery)
+        router.post("/v1/resolve", use: resolveBody)
+    }
+
+    /// Cacheable: the answer depends only on the query and `Accept-Language`.
+    @Sendable func resolveQuery(_ request: Request, context: Context) async throws -> Response {
+        let input = try ResolveRequest(query: request.queryPairs)
+        let (resolution, bytes) = try resolve(input, request: request)
+        return .json(bytes, etag: ETag.strong(for: bytes), request: request, headers: [
+            .contentLanguage: resolution.locale,
+            .vary: "Accept-Language",
+            .cacheControl: "public, max-age=\(configuration.resolveMaxAge)",
+        ])
+    }
+
+    @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {
+        guard request.hasContentType(["application/json"]) else { throw Problem.unsupportedMediaType(expected: "application/json") }
+        var request = request
+        let body = try await request.collectBody(upTo: configuration.maximumResolveBodySize)
+        let input = try ResolveRequest(json: JSONValue.parse(body.readableBytesView))
+        let (resolution, bytes) = try resolve(input, request: request)
+        return .json(bytes, request: request, headers: [
+            .contentLanguage: resolution.locale,
+            .vary: "Accept-Language",
+            .cacheControl: "no-store",
+        ])
+    }
+
+    private func resolve(_ input: ResolveRequest, request: Request) throws(Problem) -> (Resolution, [UInt8]) {
+        let snapshot = store.current
+        let locale: NegotiatedLocale
+        if let tag = input.locale {
+            do {
+                locale = try snapshot.catalog.negotiate(tag: tag)
+            } catch {
+                throw Problem.invalidLocale("`locale`: \(error.description)")
+            }
+        } else if let header = request.headers[.acceptLanguage] {
+            locale = snapshot.catalog.negotiate(acceptLanguage: header)
+        } else {
+            locale = snapshot.catalog.defaultNegotiated
+        }
+        let resolution = snapshot.resolver.resolve(input.error, in: locale, arguments: input.arguments)
+        metrics.recordResolution(resolution)
+        let bytes = (try? JSONCoding.encoder.encode(resolution)).map(Array.init) ?? []
+        return (resolution, bytes)
+    }
+}

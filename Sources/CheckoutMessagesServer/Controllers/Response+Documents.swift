@@ -1,0 +1,39 @@
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+extension Response {
+    /// A JSON answer; with an ETag, `If-None-Match` is honoured with 304 and no body.
+    static func json(_ bytes: [UInt8], etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = "application/json; charset=utf-8"
+        if let etag {
+            headers[.eTag] = etag
+            if ETag.matches(request.headers[.ifNoneMatch], etag) {
+                return Response(status: .notModified, headers: headers)
+            }
+        }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+
+    /// A text answer of the given media type.
+    static func text(_ bytes: [UInt8], contentType: String, etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
+        var response = json(bytes, etag: etag, request: request, headers: extra)
+        response.headers[.contentType] = contentType
+        return response
+    }
+}
+
+extension Request {
+    /// Whether the body is declared as one of `mediaTypes` (parameters such as charset are ignored).
+    func hasContentType(_ mediaTypes: Set<String>) -> Bool {
+        guard let value = headers[.contentType] else { return false }
+        let essence = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
+        return mediaTypes.contains(essence)
+    }
+
+    /// The query as decoded name/value pairs, in order.
+    var queryPairs: [(name: String, value: String)] {
+        uri.queryParameters.map { (String($0.key), String($0.value)) }
+    }
+}

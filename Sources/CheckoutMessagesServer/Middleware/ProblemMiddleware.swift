@@ -1,0 +1,64 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+
+/// Turns every error into an `application/problem+json` response, so no request ever sees a stack trace
+/// or a bare status: unknown paths become 404, known paths with another method 405 (with `Allow`),
+/// oversized bodies 413. Anything unexpected is logged and answered with a generic 500.
+struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
+    let routes: RouteTable
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let problem as Problem {
+            return try problem.response(from: request, context: context)
+        } catch is NIOTooManyBytesError {
+            return try Problem.bodyTooLarge(limit: routes.bodyLimit(for: request.uri.path)).response(from: request, context: context)
+        } catch let error as any HTTPResponseError {
+            return try problem(for: error, request: request).response(from: request, context: context)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: type(of: error)))"])
+            return try Problem.internalError.response(from: request, context: context)
+        }
+    }
+
+    private func problem(for error: any HTTPResponseError, request: Request) -> Problem {
+        switch error.status {
+        case .notFound:
+            if let allowed = routes.allowedMethods(for: request.uri.path), !allowed.contains(request.method) {
+                return .methodNotAllowed(request.method, allowed: allowed)
+            }
+            return .notFound(request.uri.path)
+        case .contentTooLarge:
+            return .bodyTooLarge(limit: routes.bodyLimit(for: request.uri.path))
+        default:
+            let code = error.status.code
+            return Problem(error.status, type: "http-\(code)", title: error.status.reasonPhrase,
+                           detail: code >= 500 ? "the service failed to answer" : error.status.reasonPhrase)
+        }
+    }
+}
+
+/// The service's routes, for telling 404 from 405 and for per-route body limits.
+struct RouteTable: Sendable {
+    struct Route: Sendable {
+        let path: [Substring]  // `*` matches one segment
+        let methods: [HTTPRequest.Method]
+        let bodyLimit: Int
+    }
+
+    let routes: [Route]
+
+    func route(for path: String) -> Route? {
+        let segments = path.split(separator: "/")
+        return routes.first { route in
+            route.path.count == segments.count && zip(route.path, segments).allSatisfy { $0 == "*" || $0 == $1 }
+        }
+    }
+
+    func allowedMethods(for path: String) -> [HTTPRequest.Method]? { route(for: path)?.methods }
+
+    func bodyLimit(for path: String) -> Int { route(for: path)?.bodyLimit ?? 0 }
+}

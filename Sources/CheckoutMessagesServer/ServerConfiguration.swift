@@ -1,0 +1,45 @@
+/// How the HTTP service runs. A value type with defaults suited to local development.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind; loopback by default.
+    public var host: String
+    /// Port to bind; 0 picks a free one.
+    public var port: Int
+    /// A folder of locale files to serve instead of the embedded catalog; `SIGHUP` reloads it.
+    public var localesDirectory: String?
+    /// The locale used when negotiation finds nothing close enough.
+    public var defaultLocale: String
+    /// Browser origins allowed to call the service (CORS): exact origins such as `https://shop.example`,
+    /// `scheme://host:*` for any port of a host, or `*` for any origin.
+    public var allowedOrigins: [String]
+    /// Largest accepted body of `POST /v1/resolve`; a resolve request is a few KB at most.
+    public var maximumResolveBodySize: Int
+    /// Largest accepted body of `POST /v1/validate` (a locale file).
+    public var maximumValidateBodySize: Int
+    /// `Cache-Control` max-age for `GET /v1/resolve`, in seconds.
+    public var resolveMaxAge: Int
+    /// `Cache-Control` max-age for `GET /v1/catalog/{locale}`, in seconds.
+    public var catalogMaxAge: Int
+
+    /// Creates a configuration; every value has a default for local development.
+    public init(
+        host: String = "127.0.0.1",
+        port: Int = 8080,
+        localesDirectory: String? = nil,
+        defaultLocale: String = "en",
+        allowedOrigins: [String] = ["http://localhost:*", "http://127.0.0.1:*"],
+        maximumResolveBodySize: Int = 16 * 1024,
+        maximumValidateBodySize: Int = 256 * 1024,
+        resolveMaxAge: Int = 300,
+        catalogMaxAge: Int = 3600
+    ) {
+        self.host = host
+        self.port = port
+        self.localesDirectory = localesDirectory
+        self.defaultLocale = defaultLocale
+        self.allowedOrigins = allowedOrigins
+        self.maximumResolveBodySize = maximumResolveBodySize
+        self.maximumValidateBodySize = maximumValidateBodySize
+        self.resolveMaxAge = resolveMaxAge
+        self.catalogMaxAge = catalogMaxAge
+    }
+}
