@@ -15,8 +15,10 @@ run: build
 	.build/release/checkout-messages resolve --status 400 --body '$(SAMPLE_BODY)' --locale en --json
 	.build/release/checkout-messages resolve --status 400 --body '$(SAMPLE_BODY)' --locale de-AT
 
+# Unit, router and live tests, then the OpenAPI contract checked against a running server.
 test: dependencies
 	$(SWIFT) test
+	scripts/api-contract-test.sh
 
 # The translators' check over the shipped catalog; warnings fail too.
 validate: dependencies
