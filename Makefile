@@ -1,6 +1,7 @@
 # The two commands the README promises: `make run` and `make test`. Both install libicu-dev if missing.
 SWIFT ?= swift
-SAMPLE_BODY := {"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8"}
+HOST ?= 127.0.0.1
+PORT ?= 8080
 
 .PHONY: dependencies build run test validate test-thread-sanitizer
 
@@ -10,10 +11,9 @@ dependencies:
 build: dependencies
 	$(SWIFT) build -c release --product checkout-messages
 
-# Resolves a sample charge error in English and German. (The HTTP service will take over this target.)
+# Starts the HTTP service on the embedded catalog (Ctrl-C or SIGTERM stops it gracefully).
 run: build
-	.build/release/checkout-messages resolve --status 400 --body '$(SAMPLE_BODY)' --locale en --json
-	.build/release/checkout-messages resolve --status 400 --body '$(SAMPLE_BODY)' --locale de-AT
+	.build/release/checkout-messages serve --host $(HOST) --port $(PORT)
 
 # Unit, router and live tests, then the OpenAPI contract checked against a running server.
 test: dependencies

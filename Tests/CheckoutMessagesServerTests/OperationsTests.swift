@@ -1,0 +1,116 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import Testing
+
+@testable import CheckoutMessagesServer
+
+@Suite("Routing, CORS and operations")
+struct OperationsTests {
+    @Test func unknownRouteAndWrongMethod() async throws {
+        let service = try TestService()
+        try await service.application.test(.router) { client in
+            try await client.execute(uri: "/v2/nothing", method: .get) { response in
+                #expect(response.status == .notFound)
+                #expect(response.text == #"{"detail":"no resource at /v2/nothing","instance":"/v2/nothing","status":404,"title":"Not found","type":"/problems/not-found"}"#)
+            }
+            try await client.execute(uri: "/v1/locales", method: .post) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "GET, HEAD")
+                #expect(response.json?["type"] as? String == "/problems/method-not-allowed")
+            }
+            try await client.execute(uri: "/v1/validate", method: .get) { response in
+                #expect(response.status == .methodNotAllowed)
+                #expect(response.headers[.allow] == "POST")
+            }
+            try await client.execute(uri: "/v1/catalog/de", method: .delete) { response in
+                #expect(response.status == .methodNotAllowed)
+            }
+        }
+    }
+
+    @Test func corsPreflightAndActualRequests() async throws {
+        let service = try TestService(ServerConfiguration(allowedOrigins: ["https://shop.example", "http://localhost:*"]))
+        try await service.application.test(.router) { client in
+            try await client.execute(uri: "/v1/resolve", method: .options, headers: [
+                .origin: "https://shop.example", .accessControlRequestMethod: "POST", .accessControlRequestHeaders: "content-type",
+            ]) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.accessControlAllowOrigin] == "https://shop.example")
+                #expect(response.headers[.accessControlAllowMethods] == "GET, HEAD, POST, OPTIONS")
+                #expect(response.headers[.accessControlAllowHeaders] == "Content-Type, Accept-Language, If-None-Match")
+                #expect(response.headers[.accessControlMaxAge] == "600")
+            }
+            try await client.execute(uri: "/v1/resolve", method: .options, headers: [
+                .origin: "https://evil.example", .accessControlRequestMethod: "POST",
+            ]) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[.accessControlAllowOrigin] == nil)
+            }
+            try await client.execute(uri: "/v1/resolve?code=1035", method: .get, headers: [.origin: "http://localhost:5173"]) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.accessControlAllowOrigin] == "http://localhost:5173")
+                #expect(response.headers[.accessControlExposeHeaders] == "ETag, Content-Language")
+                #expect(response.headers[values: .vary] == ["Accept-Language", "Origin"])
+            }
+            try await client.execute(uri: "/v1/resolve?locale=!!", method: .get, headers: [.origin: "https://shop.example"]) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.accessControlAllowOrigin] == "https://shop.example")  // errors are readable too
+            }
+            try await client.execute(uri: "/v1/resolve?code=1035", method: .get, headers: [.origin: "http://localhost.evil.example"]) { response in
+                #expect(response.headers[.accessControlAllowOrigin] == nil)
+            }
+        }
+    }
+
+    @Test func healthMetricsAndOpenAPI() async throws {
+        let service = try TestService()
+        try await service.application.test(.router) { client in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text == #"{"status":"ok","locales":18}"#)
+            }
+            _ = try await client.execute(uri: "/v1/resolve?code=9999&status=418", method: .get)
+            _ = try await client.execute(uri: "/v1/resolve?code=1035", method: .get)
+            _ = try await client.execute(uri: "/nope", method: .get)
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
+                let text = response.text
+                #expect(text.contains(#"checkout_messages_http_requests_total{route="/v1/resolve",method="GET",status="200"} 2"#))
+                #expect(text.contains(#"checkout_messages_http_requests_total{route="NotFound",method="GET",status="404"} 1"#))
+                #expect(text.contains(#"checkout_messages_resolutions_total{presentation="stop",matched_by="fallback"} 1"#))
+                #expect(text.contains(#"checkout_messages_resolutions_total{presentation="retry",matched_by="code"} 1"#))
+                #expect(text.contains("checkout_messages_fallbacks_total 1"))
+                #expect(text.contains("checkout_messages_http_request_duration_seconds_bucket{"))
+            }
+            try await client.execute(uri: "/openapi.yaml", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "application/yaml")
+                let file = try String(contentsOf: repositoryRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+                #expect(response.text == file)
+            }
+        }
+    }
+
+    @Test func liveServerOverASocket() async throws {
+        var logger = Logger(label: "live")
+        logger.logLevel = .warning
+        let app = try buildApplication(ServerConfiguration(port: 0), logger: logger)
+        try await app.test(.live) { client in
+            try await client.execute(uri: "/v1/resolve", method: .post, headers: [.contentType: "application/json", .acceptLanguage: "ja"],
+                                     body: ByteBuffer(string: #"{"status": 500}"#)) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLanguage] == "ja")
+                let json = try #require((try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any])
+                #expect(json["message"] as? String == "お支払いの処理中に問題が発生しました。もう一度お試しください。")
+                #expect(json["presentation"] as? String == "retry")
+            }
+            try await client.execute(uri: "/healthz", method: .head) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}
