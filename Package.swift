@@ -63,6 +63,17 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedResources"]
         ),
+        // Benchmarks: not part of any product, so library users never build them.
+        .target(
+            name: "ICUBaseline",
+            path: "Benchmarks/ICUBaseline",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata"), .linkedLibrary("stdc++")]
+        ),
+        .executableTarget(
+            name: "checkout-messages-benchmark",
+            dependencies: ["CheckoutMessages", "ICUBaseline"],
+            path: "Benchmarks/LibraryBenchmark"
+        ),
         .testTarget(
             name: "CheckoutMessagesTests",
             dependencies: ["CheckoutMessages"],

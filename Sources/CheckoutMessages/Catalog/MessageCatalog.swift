@@ -38,6 +38,8 @@ public final class MessageCatalog: Sendable {
 
     let compiled: [CompiledLocale]
     let sourceIndex: Int
+    /// Loaded locales by their canonical tag, for requests that name one exactly.
+    private let exactTags: [String: Int]
     private let matcher: LocaleMatcher
 
     /// Validates and compiles `sources` with the checks of `LocaleValidator`. Fails only if the source
@@ -82,6 +84,7 @@ public final class MessageCatalog: Sendable {
         self.defaultLocale = defaultTag
         self.compiled = locales
         self.sourceIndex = 0
+        self.exactTags = Dictionary(locales.enumerated().map { ($1.tag.identifier, $0) }, uniquingKeysWith: { first, _ in first })
         self.locales = locales.map(\.tag)
         self.diagnostics = run.diagnostics
         self.sourceEntries = Dictionary(sourceFile.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
@@ -119,6 +122,7 @@ public final class MessageCatalog: Sendable {
     /// The loaded locale closest to an explicit tag (`de-AT` → `de`), or the default locale.
     /// Throws for a tag that is not well-formed BCP 47, so that services can answer 400.
     public func negotiate(tag: String) throws(LocaleTagError) -> NegotiatedLocale {
+        if let index = exactTags[tag] { return negotiated(index) }  // the common case: no parsing, no ICU
         let desired = try LocaleTag(tag)
         if pseudoLocales.contains(desired), let index = compiled.firstIndex(where: { $0.tag == desired }) {
             return negotiated(index)

@@ -52,22 +52,23 @@ public struct Resolver: Sendable {
                 outcome = otherwise
             }
         }
-        let reference = error.traceId ?? arguments["reference"]?.textValue
-        var afterSeconds: Double?
+        var available = ArgumentSource(caller: arguments, count: fields.count)
+        available.reference = error.traceId ?? arguments["reference"]?.textValue
         if outcome.presentation == .retry {
-            afterSeconds = arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
+            available.afterSeconds = arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
         }
-        var available = arguments
-        available["reference"] = reference.map(MessageArgument.text)
-        available["afterSeconds"] = afterSeconds.map(MessageArgument.number)
-        available["count"] = .integer(Int64(fields.count))
-
         let (key, message) = format(outcome.messages, in: locale, arguments: available)
         let fieldMessages = fields.map { field in
+            // A field showing the outcome's own message (1033, 1042) reuses the text already formatted.
+            if field.messages == outcome.messages, catalog.message(key, in: locale)?.argumentNames.contains("problem") == false {
+                return FieldMessage(field: field.field, message: message)
+            }
             var fieldArguments = available
-            fieldArguments["problem"] = .text(field.problem)
+            fieldArguments.problem = field.problem
             return FieldMessage(field: field.field, message: format(field.messages, in: locale, arguments: fieldArguments).text)
         }
+        let reference = available.reference
+        let afterSeconds = available.afterSeconds
         return Resolution(
             presentation: outcome.presentation, message: message, key: key, locale: locale.tag.identifier,
             direction: locale.direction,
@@ -77,14 +78,16 @@ public struct Resolver: Sendable {
 
     /// The outcome for an error, in the rules' match order.
     func match(_ error: UpstreamError) -> (ResolutionRules.Outcome, RuleLevel) {
-        let candidates: [(String?, RuleLevel)] = [
-            (error.effectiveType.flatMap { rules.byType[$0.rawValue] }, .type),
-            (error.code.flatMap { rules.byCode[$0] }, .code),
-            (error.code.flatMap { $0 >= 1000 ? rules.byFamily[$0 / 10] : nil }, .family),
-            (error.status.flatMap { rules.byStatus[$0] ?? rules.byStatusClass[$0 / 100] }, .status),
-        ]
-        for (name, level) in candidates {
-            if let name, let outcome = rules.outcomes[name] { return (outcome, level) }
+        if let type = error.effectiveType, let name = rules.byType[type.rawValue], let outcome = rules.outcomes[name] {
+            return (outcome, .type)
+        }
+        if let code = error.code {
+            if let name = rules.byCode[code], let outcome = rules.outcomes[name] { return (outcome, .code) }
+            if code >= 1000, let name = rules.byFamily[code / 10], let outcome = rules.outcomes[name] { return (outcome, .family) }
+        }
+        if let status = error.status, let name = rules.byStatus[status] ?? rules.byStatusClass[status / 100],
+           let outcome = rules.outcomes[name] {
+            return (outcome, .status)
         }
         let fallback = error.status.flatMap { rules.fallbackByClass[$0 / 100] } ?? rules.fallbackOther
         return (rules.outcomes[fallback]!, .fallback)  // checked when the rules were read
@@ -104,28 +107,44 @@ public struct Resolver: Sendable {
 
     /// Formats the first key whose arguments are all available and valid; the rules check guarantees the
     /// last key needs only supplied arguments.
-    func format(_ keys: [String], in locale: NegotiatedLocale, arguments: MessageArguments) -> (key: String, text: String) {
+    func format(_ keys: [String], in locale: NegotiatedLocale, arguments: ArgumentSource) -> (key: String, text: String) {
         for key in keys {
-            guard let message = catalog.message(key, in: locale),
-                  let values = coerce(arguments, for: message, key: key),
-                  let text = try? message.format(values)
-            else { continue }
+            guard let message = catalog.message(key, in: locale) else { continue }
+            if message.argumentNames.isEmpty, let text = message.constantText { return (key, text) }
+            let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
+            func value(_ name: String) -> MessageArgument? {
+                arguments[name]?.converted(to: declarations[name]?.type ?? .text)
+            }
+            guard message.argumentNames.allSatisfy({ value($0) != nil }), let text = try? message.format(lookup: value) else { continue }
             return (key, text)
         }
         return (keys.last ?? "", "")
     }
+}
 
-    /// The arguments `message` uses, converted to their declared types; nil if one is missing or unusable.
-    func coerce(_ arguments: MessageArguments, for message: CompiledMessage, key: String) -> MessageArguments? {
-        var values: MessageArguments = [:]
-        let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
-        for name in message.argumentNames {
-            guard let value = arguments[name] else { return nil }
-            let type = declarations[name]?.type ?? .text
-            guard let converted = value.converted(to: type) else { return nil }
-            values[name] = converted
+/// The arguments a message can draw on: the caller's, with what the resolver supplies taking precedence
+/// (`reference` from the trace id, `afterSeconds` when retrying, `count` of inline fields, `problem` of a
+/// field). No dictionary is built per resolution.
+struct ArgumentSource {
+    let caller: MessageArguments
+    var reference: String?
+    var afterSeconds: Double?
+    var count: Int
+    var problem: String?
+
+    init(caller: MessageArguments, count: Int) {
+        self.caller = caller
+        self.count = count
+    }
+
+    subscript(name: String) -> MessageArgument? {
+        switch name {
+        case "reference": return reference.map(MessageArgument.text)
+        case "afterSeconds": return afterSeconds.map(MessageArgument.number)
+        case "count": return .integer(Int64(count))
+        case "problem": return problem.map(MessageArgument.text)
+        default: return caller[name]
         }
-        return values
     }
 }
 

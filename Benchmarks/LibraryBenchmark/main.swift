@@ -1,0 +1,179 @@
+// checkout-messages-benchmark: the library's cost per resolution against ICU4C's own cost for the same
+// message, measured in the same process and run, as ratios.
+//
+// For each reference case the C++ baseline formats the exact pattern the library resolves to, on a warm
+// ICU formatter, with the same arguments, to UTF-8 (the limit). The library side is a full resolution:
+// locale negotiation, rule matching, argument checks, formatting, the Resolution value. Rounds alternate
+// baseline and library; the report gives medians over the rounds and the ratio of the medians.
+import CheckoutMessages
+import Foundation
+import ICUBaseline
+
+struct ReferenceCase {
+    let name: String
+    let locale: String
+    let error: UpstreamError
+    let arguments: MessageArguments
+    let key: String
+    let baselineArgument: String?
+    let baselineValue: Int64
+    let currency: String?
+}
+
+let arguments = CommandLine.arguments
+let rounds = Int(arguments.first { $0.hasPrefix("--rounds=") }?.dropFirst(9) ?? "") ?? 21
+let roundMilliseconds = Double(arguments.first { $0.hasPrefix("--round-ms=") }?.dropFirst(11) ?? "") ?? 40
+
+let catalog = try MessageCatalog.embedded()
+let resolver = try Resolver(catalog: catalog)
+
+let cases = [
+    ReferenceCase(name: "plain decline, en", locale: "en", error: UpstreamError(status: 400, code: 1035), arguments: [:],
+                  key: "decline.generic", baselineArgument: nil, baselineValue: 0, currency: nil),
+    ReferenceCase(name: "plural (5 seconds), cs", locale: "cs", error: UpstreamError(status: 503), arguments: ["afterSeconds": 5],
+                  key: "retry.transient.wait", baselineArgument: "afterSeconds", baselineValue: 5, currency: nil),
+    ReferenceCase(name: "money (19.99 EUR), de", locale: "de", error: UpstreamError(status: 400, code: 1042),
+                  arguments: ["available": .money(Money(minorUnits: 1999, currency: "EUR"))],
+                  key: "refund.exceeds_available.amount", baselineArgument: "available", baselineValue: 1999, currency: "EUR"),
+]
+
+nonisolated(unsafe) var sink = 0
+
+func median(_ values: [Double]) -> Double {
+    let sorted = values.sorted()
+    return sorted[sorted.count / 2]
+}
+
+func nanoseconds(_ duration: Duration) -> Double {
+    Double(duration.components.seconds) * 1e9 + Double(duration.components.attoseconds) / 1e9
+}
+
+/// Iterations that take about `milliseconds` for `body`.
+func calibrate(milliseconds: Double, _ body: (Int) -> Void) -> Int {
+    var iterations = 64
+    while true {
+        let start = ContinuousClock.now
+        body(iterations)
+        let elapsed = nanoseconds(ContinuousClock.now - start)
+        if elapsed > milliseconds * 1e6 / 4 { return max(1, Int(Double(iterations) * milliseconds * 1e6 / elapsed)) }
+        iterations *= 4
+    }
+}
+
+/// Runs `body` on `threads` threads at once; returns the wall time of the slowest.
+func concurrently(threads: Int, _ body: @escaping @Sendable (Int) -> Void) -> Double {
+    let group = DispatchGroup()
+    let start = ContinuousClock.now
+    for index in 0..<threads {
+        group.enter()
+        let thread = Thread {
+            body(index)
+            group.leave()
+        }
+        thread.start()
+    }
+    group.wait()
+    return nanoseconds(ContinuousClock.now - start)
+}
+
+func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
+
+print("checkout-messages library benchmark — \(rounds) rounds of ~\(Int(roundMilliseconds)) ms per side, medians")
+print("machine: \(ProcessInfo.processInfo.activeProcessorCount) cores, \(ProcessInfo.processInfo.operatingSystemVersionString)")
+print("")
+print(pad("case", 26) + pad("ICU4C ns/op", 13) + pad("library ns/op", 15) + pad("ratio", 8) + "bar ≤ 1.5")
+var allPass = true
+var scalingRows: [String] = []
+for reference in cases {
+    let negotiated = try catalog.negotiate(tag: reference.locale)
+    let resolution = resolver.resolve(reference.error, locale: reference.locale, arguments: reference.arguments)
+    guard resolution.key == reference.key, let pattern = catalog.patterns(for: negotiated.tag)[reference.key] else {
+        fatalError("\(reference.name): resolved \(resolution.key), expected \(reference.key)")
+    }
+    guard let baseline = icu_baseline_create(reference.locale, pattern, reference.baselineArgument, reference.currency) else {
+        fatalError("\(reference.name): ICU refused the pattern")
+    }
+    defer { icu_baseline_destroy(baseline) }
+    var buffer = [CChar](repeating: 0, count: 1024)
+    let length = icu_baseline_format_once(baseline, reference.baselineValue, &buffer, 1024)
+    let baselineText = String(decoding: buffer[0..<Int(max(length, 0))].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    guard baselineText == resolution.message else {
+        fatalError("\(reference.name): texts differ\n  ICU:     \(baselineText)\n  library: \(resolution.message)")
+    }
+    let error = reference.error
+    let locale = reference.locale
+    let messageArguments = reference.arguments
+    let library: (Int) -> Void = { iterations in
+        for _ in 0..<iterations {
+            sink &+= resolver.resolve(error, locale: locale, arguments: messageArguments).message.utf8.count
+        }
+    }
+    var checksum: Int64 = 0
+    let iterations = calibrate(milliseconds: roundMilliseconds, library)
+    var baselineSamples: [Double] = []
+    var librarySamples: [Double] = []
+    for _ in 0..<rounds {
+        baselineSamples.append(Double(icu_baseline_run(baseline, Int64(iterations), reference.baselineValue, &checksum)) / Double(iterations))
+        let start = ContinuousClock.now
+        library(iterations)
+        librarySamples.append(nanoseconds(ContinuousClock.now - start) / Double(iterations))
+    }
+    sink &+= Int(checksum)
+    let baselineNs = median(baselineSamples)
+    let libraryNs = median(librarySamples)
+    let ratio = libraryNs / baselineNs
+    allPass = allPass && ratio <= 1.5
+    print(pad(reference.name, 26) + pad(String(format: "%.0f", baselineNs), 13) + pad(String(format: "%.0f", libraryNs), 15)
+          + pad(String(format: "%.2f", ratio), 8) + (ratio <= 1.5 ? "pass" : "FAIL"))
+
+    // Two threads at once: throughput must scale (no single lock), against ICU's own scaling.
+    let threadIterations = iterations * 4
+    let single = concurrently(threads: 1) { _ in
+        for _ in 0..<threadIterations { _ = resolver.resolve(error, locale: locale, arguments: messageArguments) }
+    }
+    let double = concurrently(threads: 2) { _ in
+        for _ in 0..<threadIterations { _ = resolver.resolve(error, locale: locale, arguments: messageArguments) }
+    }
+    let baselineValue = reference.baselineValue
+    let baselineArgument = reference.baselineArgument
+    let currency = reference.currency
+    let icuSingle = concurrently(threads: 1) { _ in
+        var sum: Int64 = 0
+        let own = icu_baseline_create(locale, pattern, baselineArgument, currency)
+        _ = icu_baseline_run(own, Int64(threadIterations), baselineValue, &sum)
+        icu_baseline_destroy(own)
+    }
+    let icuDouble = concurrently(threads: 2) { _ in
+        var sum: Int64 = 0
+        let own = icu_baseline_create(locale, pattern, baselineArgument, currency)
+        _ = icu_baseline_run(own, Int64(threadIterations), baselineValue, &sum)
+        icu_baseline_destroy(own)
+    }
+    scalingRows.append(pad(reference.name, 26) + pad(String(format: "%.2f×", 2 * single / double), 20)
+                       + String(format: "%.2f×", 2 * icuSingle / icuDouble))
+}
+
+print("")
+print("throughput with 2 threads ÷ 1 thread (2.00× = perfect scaling)")
+print(pad("case", 26) + pad("library", 20) + "ICU4C (own formatter per thread)")
+for row in scalingRows { print(row) }
+
+// Decoding included: the raw upstream body as it comes off the wire.
+let body = Array(#"{"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8-8356-557a369a5ba0"}"#.utf8)
+let decodeAndResolve: (Int) -> Void = { iterations in
+    for _ in 0..<iterations {
+        sink &+= resolver.resolve(UpstreamError(status: 400, body: body), locale: "de").message.utf8.count
+    }
+}
+let decodeIterations = calibrate(milliseconds: roundMilliseconds, decodeAndResolve)
+var decodeSamples: [Double] = []
+for _ in 0..<rounds {
+    let start = ContinuousClock.now
+    decodeAndResolve(decodeIterations)
+    decodeSamples.append(nanoseconds(ContinuousClock.now - start) / Double(decodeIterations))
+}
+print("")
+print(String(format: "raw JSON body → decode → resolve (de): %.0f ns/op", median(decodeSamples)))
+print("")
+print(allPass ? "library bar met: every ratio ≤ 1.5" : "library bar NOT met")
+if sink == 42 { print("") }  // keeps the results observable
