@@ -19,6 +19,7 @@
 #include <mutex>
 #include <shared_mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 using namespace icu;
@@ -56,24 +57,32 @@ bool localeFromTag(const char *tag, Locale &locale) {
     return U_SUCCESS(error) && !locale.isBogus();
 }
 
-bool isCurrencyCode(const char *code) {
-    if (code == nullptr || std::strlen(code) != 3) { return false; }
-    UChar iso[4];
-    for (int i = 0; i < 3; ++i) {
-        if (code[i] < 'A' || code[i] > 'Z') { return false; }
-        iso[i] = static_cast<UChar>(code[i]);
-    }
-    iso[3] = 0;
-    UErrorCode error = U_ZERO_ERROR;
-    return ucurr_isAvailable(iso, U_DATE_MIN, U_DATE_MAX, &error) && U_SUCCESS(error);
-}
-
+/// ICU's fraction digits for an ISO 4217 code, or -1 if ICU does not know the code. `ucurr_isAvailable`
+/// takes a global lock and walks ICU's currency data, so answers are cached per code (at most 26^3).
 int32_t fractionDigits(const char *code) {
-    if (!isCurrencyCode(code)) { return -1; }
+    if (code == nullptr || std::strlen(code) != 3) { return -1; }
+    uint32_t key = 0;
+    for (int i = 0; i < 3; ++i) {
+        if (code[i] < 'A' || code[i] > 'Z') { return -1; }
+        key = key * 32 + static_cast<uint32_t>(code[i] - 'A');
+    }
+    static std::shared_mutex lock;
+    static auto *cache = new std::unordered_map<uint32_t, int32_t>();  // never destroyed: safe during exit
+    {
+        std::shared_lock<std::shared_mutex> reading(lock);
+        auto found = cache->find(key);
+        if (found != cache->end()) { return found->second; }
+    }
     UChar iso[4] = {static_cast<UChar>(code[0]), static_cast<UChar>(code[1]), static_cast<UChar>(code[2]), 0};
     UErrorCode error = U_ZERO_ERROR;
-    const int32_t digits = ucurr_getDefaultFractionDigits(iso, &error);
-    return U_SUCCESS(error) ? digits : -1;
+    int32_t digits = -1;
+    if (ucurr_isAvailable(iso, U_DATE_MIN, U_DATE_MAX, &error) && U_SUCCESS(error)) {
+        const int32_t value = ucurr_getDefaultFractionDigits(iso, &error);
+        if (U_SUCCESS(error)) { digits = value; }
+    }
+    std::unique_lock<std::shared_mutex> writing(lock);
+    (*cache)[key] = digits;
+    return digits;
 }
 
 /// "1999" with 2 digits -> "19.99"; exact, no floating point on the way.
@@ -125,7 +134,7 @@ MoneyFormatters &moneyFormatters() {
 
 bool formatMoney(const Locale &locale, int64_t minorUnits, const char *currency, UnicodeString &result,
                  UErrorCode &error) {
-    const int32_t digits = fractionDigits(currency);
+    const int32_t digits = fractionDigits(currency);  // also rejects codes ICU does not know
     if (digits < 0) {
         error = U_ILLEGAL_ARGUMENT_ERROR;
         return false;
@@ -394,24 +403,38 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
                                    char *out, int32_t capacity, cicu_status *status) {
     const auto available = static_cast<int32_t>(format->unicodeNames.size());
     if (count > available) { count = available; }
-    // Messages have a handful of arguments; keep the arrays off the heap.
+    // Messages have a handful of arguments: values live on the stack, and when every argument is present
+    // (the usual case) the formatter's own name array is passed, so no name is copied.
     constexpr int32_t kInline = 8;
-    Formattable inlineValues[kInline];
-    UnicodeString inlineNames[kInline];
     std::vector<Formattable> heapValues;
-    std::vector<UnicodeString> heapNames;
-    Formattable *values = inlineValues;
-    UnicodeString *names = inlineNames;
+    alignas(Formattable) unsigned char inlineStorage[kInline * sizeof(Formattable)];
+    Formattable *values = reinterpret_cast<Formattable *>(inlineStorage);
     if (count > kInline) {
         heapValues.resize(static_cast<size_t>(count));
-        heapNames.resize(static_cast<size_t>(count));
         values = heapValues.data();
-        names = heapNames.data();
+    } else {
+        for (int32_t i = 0; i < count; ++i) { new (&values[i]) Formattable(); }
     }
+    struct Cleanup {
+        Formattable *values;
+        int32_t count;
+        bool inlineStorage;
+        ~Cleanup() {
+            if (inlineStorage) {
+                for (int32_t i = 0; i < count; ++i) { values[i].~Formattable(); }
+            }
+        }
+    } cleanup{values, count, count <= kInline};
+    std::vector<UnicodeString> subsetNames;  // only when some argument is absent
     UErrorCode error = U_ZERO_ERROR;
     int32_t used = 0;
+    bool allPresent = true;
     for (int32_t i = 0; i < count && U_SUCCESS(error); ++i) {
         const cicu_argument &argument = arguments[i];
+        if (argument.kind == CICU_ARGUMENT_ABSENT || argument.kind > CICU_ARGUMENT_MONEY) {
+            allPresent = false;
+            continue;
+        }
         Formattable &value = values[used];
         switch (argument.kind) {
         case CICU_ARGUMENT_TEXT:
@@ -428,11 +451,20 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
             value.setString(money);
             break;
         }
-        default: continue;  // absent: the message must not need it
+        default: break;
         }
-        names[used] = format->unicodeNames[static_cast<size_t>(i)];
         ++used;
     }
+    if (!allPresent) {
+        // Rebuild the names of the present arguments in order (rare: the resolver supplies them all).
+        subsetNames.clear();
+        for (int32_t i = 0; i < count; ++i) {
+            if (arguments[i].kind != CICU_ARGUMENT_ABSENT && arguments[i].kind <= CICU_ARGUMENT_MONEY) {
+                subsetNames.push_back(format->unicodeNames[static_cast<size_t>(i)]);
+            }
+        }
+    }
+    const UnicodeString *names = allPresent ? format->unicodeNames.data() : subsetNames.data();
     if (U_FAILURE(error)) {
         setStatus(status, error);
         return 0;

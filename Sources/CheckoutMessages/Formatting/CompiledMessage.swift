@@ -29,48 +29,57 @@ public final class CompiledMessage: @unchecked Sendable {
 
     deinit { cicu_message_format_destroy(handle) }
 
-    /// Formats with named arguments. Arguments the pattern does not use are ignored; the caller makes sure
-    /// none the pattern uses is missing (see `Resolver`), since ICU would print `{name}` for it.
+    /// Formats with named arguments. Arguments the pattern does not use are ignored; a missing one fails
+    /// with `U_ILLEGAL_ARGUMENT_ERROR` rather than showing `{name}` to a customer.
     public func format(_ arguments: MessageArguments) throws(ICUError) -> String {
-        try format { arguments[$0] }
+        guard let text = try formatIfComplete({ arguments[$1] }) else { throw ICUError(code: 1) }
+        return text
     }
 
-    /// Formats with the value `lookup` gives for each argument name the pattern uses.
-    func format(lookup: (String) -> MessageArgument?) throws(ICUError) -> String {
+    /// Formats with the value `value(index, name)` gives for each argument the pattern uses, or returns
+    /// nil without calling ICU when one of them is missing.
+    func formatIfComplete(_ value: (Int, String) -> MessageArgument?) throws(ICUError) -> String? {
         if let constantText { return constantText }
-        // Text of string-like arguments goes into one buffer, so one pointer scope covers them all.
+        let count = argumentNames.count
+        // Strings are copied into one byte buffer so that a single pointer scope covers them all.
+        var slots = [cicu_argument](repeating: cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil), count: count)
         var text: [UInt8] = []
-        var slots: [(kind: Int32, integer: Int64, number: Double, textStart: Int, textLength: Int)] = []
-        slots.reserveCapacity(argumentNames.count)
-        for name in argumentNames {
-            switch lookup(name) {
-            case .text(let string)?:
-                let start = text.count
+        var textStarts: [Int] = []
+        for (index, name) in argumentNames.enumerated() {
+            guard let argument = value(index, name) else { return nil }
+            switch argument {
+            case .text(let string):
+                slots[index].kind = Int32(CICU_ARGUMENT_TEXT.rawValue)
+                textStarts.append(text.count)
                 text.append(contentsOf: string.utf8)
-                slots.append((Int32(CICU_ARGUMENT_TEXT.rawValue), 0, 0, start, text.count - start))
-            case .integer(let integer)?:
-                slots.append((Int32(CICU_ARGUMENT_INTEGER.rawValue), integer, 0, 0, 0))
-            case .number(let number)?:
-                slots.append((Int32(CICU_ARGUMENT_DOUBLE.rawValue), 0, number, 0, 0))
-            case .money(let money)?:
-                let start = text.count
+                slots[index].length = Int32(text.count - textStarts[textStarts.count - 1])
+            case .integer(let integer):
+                slots[index].kind = Int32(CICU_ARGUMENT_INTEGER.rawValue)
+                slots[index].integer = integer
+            case .number(let number):
+                slots[index].kind = Int32(CICU_ARGUMENT_DOUBLE.rawValue)
+                slots[index].number = number
+            case .money(let money):
+                slots[index].kind = Int32(CICU_ARGUMENT_MONEY.rawValue)
+                slots[index].integer = money.minorUnits
+                textStarts.append(text.count)
                 text.append(contentsOf: money.currency.utf8)
                 text.append(0)
-                slots.append((Int32(CICU_ARGUMENT_MONEY.rawValue), money.minorUnits, 0, start, 3))
-            case nil:
-                slots.append((Int32(CICU_ARGUMENT_ABSENT.rawValue), 0, 0, 0, 0))
+                slots[index].length = 3
             }
         }
-        text.append(0)
-        return try text.withUnsafeBufferPointer { bytes throws(ICUError) in
+        if textStarts.isEmpty {
+            return try slots.withUnsafeBufferPointer { buffer throws(ICUError) in try Self.format(handle: handle, arguments: buffer) }
+        }
+        return try text.withUnsafeBufferPointer { bytes throws(ICUError) -> String in
             let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-            return try withUnsafeTemporaryAllocation(of: cicu_argument.self, capacity: max(slots.count, 1)) { raw throws(ICUError) in
-                for (index, slot) in slots.enumerated() {
-                    raw[index] = cicu_argument(kind: slot.kind, length: Int32(slot.textLength), integer: slot.integer,
-                                               number: slot.number, text: base + slot.textStart)
-                }
-                return try Self.format(handle: handle, arguments: UnsafeBufferPointer(rebasing: raw[0..<slots.count]))
+            var next = 0
+            for index in slots.indices where slots[index].kind == Int32(CICU_ARGUMENT_TEXT.rawValue)
+                || slots[index].kind == Int32(CICU_ARGUMENT_MONEY.rawValue) {
+                slots[index].text = base + textStarts[next]
+                next += 1
             }
+            return try slots.withUnsafeBufferPointer { buffer throws(ICUError) in try Self.format(handle: handle, arguments: buffer) }
         }
     }
 

@@ -12,6 +12,12 @@ public struct Resolver: Sendable {
     public let catalog: MessageCatalog
     /// The policy.
     public let rules: ResolutionRules
+    /// Per outcome (aligned with `rules.outcomeList`), its messages per locale.
+    private let plans: [OutcomePlan]
+    /// The match tables of the rules, with outcome indices instead of names.
+    private let tables: MatchTables
+    /// Per canonical field id, its messages per locale.
+    private let fieldPlans: [String: [[MessageCandidate]]]
 
     /// Arguments the resolver itself supplies: `count` (inline fields) and `problem` (field messages).
     static let suppliedArguments: Set<String> = ["count", "problem"]
@@ -24,6 +30,13 @@ public struct Resolver: Sendable {
         try RulesCatalogCheck(rules: rules, catalog: catalog).run()
         self.catalog = catalog
         self.rules = rules
+        let tables = MatchTables(rules)
+        self.tables = tables
+        let fieldPlans = rules.fieldMessages.mapValues { MessageCandidate.plan($0, catalog: catalog) }
+        self.fieldPlans = fieldPlans
+        plans = tables.outcomes.map {
+            OutcomePlan(outcome: $0, rules: rules, outcomeIndex: tables.index, catalog: catalog, fieldPlans: fieldPlans)
+        }
     }
 
     /// Resolves for an explicit locale tag; a tag that is malformed or unknown yields the default locale.
@@ -39,58 +52,60 @@ public struct Resolver: Sendable {
 
     /// Resolves in an already negotiated locale.
     public func resolve(_ error: UpstreamError, in locale: NegotiatedLocale, arguments: MessageArguments = [:]) -> Resolution {
-        var (outcome, level) = match(error)
-        var fields: [(field: String, messages: [String], problem: String)] = []
-        switch outcome.fields {
+        var (index, level) = match(error)
+        var plan = plans[index]
+        var fields: [FieldPlan] = []
+        switch plan.outcome.fields {
         case .none:
             break
-        case .fixed(let list):
-            fields = list.map { ($0.field, $0.messages.isEmpty ? rules.fieldMessages[$0.field] ?? [] : $0.messages, "invalid") }
+        case .fixed:
+            fields = plan.fixedFields
         case .upstream:
-            fields = customerFields(error.fieldErrors)
-            if fields.isEmpty, let otherwise = outcome.otherwise.flatMap({ rules.outcomes[$0] }) {
-                outcome = otherwise
+            fields = customerFields(error.fieldErrors).map {
+                FieldPlan(field: $0.field, candidates: fieldPlans[$0.field] ?? [], problem: $0.problem, sameAsOutcome: false)
+            }
+            if fields.isEmpty, let otherwise = plan.otherwise {
+                index = otherwise
+                plan = plans[otherwise]
             }
         }
+        let outcome = plan.outcome
         var available = ArgumentSource(caller: arguments, count: fields.count)
         available.reference = error.traceId ?? arguments["reference"]?.textValue
         if outcome.presentation == .retry {
             available.afterSeconds = arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
         }
-        let (key, message) = format(outcome.messages, in: locale, arguments: available)
-        let fieldMessages = fields.map { field in
-            // A field showing the outcome's own message (1033, 1042) reuses the text already formatted.
-            if field.messages == outcome.messages, catalog.message(key, in: locale)?.argumentNames.contains("problem") == false {
-                return FieldMessage(field: field.field, message: message)
+        let (key, message) = format(plan.candidates[locale.index], arguments: available)
+        var fieldMessages: [FieldMessage] = []
+        if outcome.presentation == .inline {
+            fieldMessages = fields.map { field in
+                // A field showing the outcome's own message (1033, 1042) reuses the text already formatted.
+                if field.sameAsOutcome { return FieldMessage(field: field.field, message: message) }
+                var fieldArguments = available
+                fieldArguments.problem = field.problem
+                let candidates = locale.index < field.candidates.count ? field.candidates[locale.index] : []
+                return FieldMessage(field: field.field, message: format(candidates, arguments: fieldArguments).text)
             }
-            var fieldArguments = available
-            fieldArguments.problem = field.problem
-            return FieldMessage(field: field.field, message: format(field.messages, in: locale, arguments: fieldArguments).text)
         }
-        let reference = available.reference
-        let afterSeconds = available.afterSeconds
         return Resolution(
             presentation: outcome.presentation, message: message, key: key, locale: locale.tag.identifier,
             direction: locale.direction,
-            retry: outcome.presentation == .retry ? RetryAdvice(sameMethod: outcome.sameMethod ?? true, afterSeconds: afterSeconds) : nil,
-            fields: outcome.presentation == .inline ? fieldMessages : [], reference: reference, matchedBy: level)
+            retry: outcome.presentation == .retry
+                ? RetryAdvice(sameMethod: outcome.sameMethod ?? true, afterSeconds: available.afterSeconds) : nil,
+            fields: fieldMessages, reference: available.reference, matchedBy: level)
     }
 
-    /// The outcome for an error, in the rules' match order.
-    func match(_ error: UpstreamError) -> (ResolutionRules.Outcome, RuleLevel) {
-        if let type = error.effectiveType, let name = rules.byType[type.rawValue], let outcome = rules.outcomes[name] {
-            return (outcome, .type)
-        }
+    /// The outcome for an error, in the rules' match order, as an index into `rules.outcomeList`.
+    func match(_ error: UpstreamError) -> (Int, RuleLevel) {
+        if let type = error.effectiveType, let index = tables.byType[type.rawValue] { return (index, .type) }
         if let code = error.code {
-            if let name = rules.byCode[code], let outcome = rules.outcomes[name] { return (outcome, .code) }
-            if code >= 1000, let name = rules.byFamily[code / 10], let outcome = rules.outcomes[name] { return (outcome, .family) }
+            if let index = tables.byCode[code] { return (index, .code) }
+            if code >= 1000, let index = tables.byFamily[code / 10] { return (index, .family) }
         }
-        if let status = error.status, let name = rules.byStatus[status] ?? rules.byStatusClass[status / 100],
-           let outcome = rules.outcomes[name] {
-            return (outcome, .status)
+        if let status = error.status, let index = tables.byStatus[status] ?? tables.byStatusClass[status / 100] {
+            return (index, .status)
         }
-        let fallback = error.status.flatMap { rules.fallbackByClass[$0 / 100] } ?? rules.fallbackOther
-        return (rules.outcomes[fallback]!, .fallback)  // checked when the rules were read
+        return (error.status.flatMap { tables.fallbackByClass[$0 / 100] } ?? tables.fallbackOther, .fallback)
     }
 
     /// The customer-fixable fields among upstream field errors, each once, in upstream order.
@@ -105,20 +120,13 @@ public struct Resolver: Sendable {
         }
     }
 
-    /// Formats the first key whose arguments are all available and valid; the rules check guarantees the
-    /// last key needs only supplied arguments.
-    func format(_ keys: [String], in locale: NegotiatedLocale, arguments: ArgumentSource) -> (key: String, text: String) {
-        for key in keys {
-            guard let message = catalog.message(key, in: locale) else { continue }
-            if message.argumentNames.isEmpty, let text = message.constantText { return (key, text) }
-            let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
-            func value(_ name: String) -> MessageArgument? {
-                arguments[name]?.converted(to: declarations[name]?.type ?? .text)
-            }
-            guard message.argumentNames.allSatisfy({ value($0) != nil }), let text = try? message.format(lookup: value) else { continue }
-            return (key, text)
+    /// The first candidate whose arguments are all available and valid; the rules check guarantees the
+    /// last one needs only what the resolver supplies.
+    func format(_ candidates: [MessageCandidate], arguments: ArgumentSource) -> (key: String, text: String) {
+        for candidate in candidates {
+            if let text = candidate.format(arguments) { return (candidate.key, text) }
         }
-        return (keys.last ?? "", "")
+        return (candidates.last?.key ?? "", "")
     }
 }
 

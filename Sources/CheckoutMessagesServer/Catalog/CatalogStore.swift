@@ -16,7 +16,7 @@ struct JSONDocument: Sendable {
 
 /// What the service answers from: a resolver and the documents derived from its catalog. Immutable; a
 /// reload replaces the whole snapshot at once, so a request always sees one consistent catalog.
-struct CatalogSnapshot: Sendable {
+final class CatalogSnapshot: Sendable {
     let resolver: Resolver
     let catalogDocuments: [String: JSONDocument]
     let localesDocument: JSONDocument
@@ -44,6 +44,8 @@ struct CatalogSnapshot: Sendable {
 
 /// Holds the current snapshot; `SIGHUP` swaps in a new one only if it validates without errors.
 final class CatalogStore: Sendable {
+    // The mutex holds a reference: a large struct stored inline in `Mutex` crashed debug builds of
+    // Swift 6.3.1 under parallel tests (seen as null witness tables in unrelated code).
     private let state: Mutex<CatalogSnapshot>
     let directory: String?
     let defaultLocale: String

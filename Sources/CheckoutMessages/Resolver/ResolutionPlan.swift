@@ -1,0 +1,94 @@
+/// A message the resolver may use, with what it needs at run time: the compiled message and the declared
+/// type of each of its arguments, aligned with `message.argumentNames`.
+struct MessageCandidate: Sendable {
+    let key: String
+    let message: CompiledMessage
+    let types: [ArgumentType]
+
+    /// The text, if every argument is available and usable; nil otherwise (the next candidate is tried).
+    func format(_ arguments: ArgumentSource) -> String? {
+        if let constant = message.constantText { return constant }
+        return try? message.formatIfComplete { index, name in arguments[name]?.converted(to: types[index]) } ?? nil
+    }
+}
+
+/// Everything the resolver needs to answer with one outcome, precomputed per locale when the resolver is
+/// built, so that resolving hashes no message key and copies no rule.
+final class OutcomePlan: Sendable {
+    let outcome: ResolutionRules.Outcome
+    /// Index of the outcome to use when `fields: upstream` finds no customer field.
+    let otherwise: Int?
+    /// The outcome's message candidates, by locale index.
+    let candidates: [[MessageCandidate]]
+    /// Fixed inline fields, with their candidates by locale.
+    let fixedFields: [FieldPlan]
+
+    init(outcome: ResolutionRules.Outcome, rules: ResolutionRules, outcomeIndex: [String: Int], catalog: MessageCatalog,
+         fieldPlans: [String: [[MessageCandidate]]]) {
+        self.outcome = outcome
+        otherwise = outcome.otherwise.flatMap { name in outcomeIndex[name] }
+        candidates = MessageCandidate.plan(outcome.messages, catalog: catalog)
+        if case .fixed(let fields) = outcome.fields {
+            fixedFields = fields.map { field in
+                let keys = field.messages.isEmpty ? rules.fieldMessages[field.field] ?? [] : field.messages
+                let plan = field.messages.isEmpty ? fieldPlans[field.field] ?? [] : MessageCandidate.plan(keys, catalog: catalog)
+                return FieldPlan(field: field.field, candidates: plan, problem: "invalid", sameAsOutcome: keys == outcome.messages)
+            }
+        } else {
+            fixedFields = []
+        }
+    }
+}
+
+extension MessageCandidate {
+    /// Candidates for `keys` in every locale of the catalog (a key a translation lacks comes from the source).
+    static func plan(_ keys: [String], catalog: MessageCatalog) -> [[MessageCandidate]] {
+        catalog.compiled.indices.map { index in
+            keys.compactMap { key in
+                guard let message = catalog.compiled[index].messages[key] ?? catalog.compiled[catalog.sourceIndex].messages[key] else {
+                    return nil
+                }
+                let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
+                return MessageCandidate(key: key, message: message,
+                                        types: message.argumentNames.map { declarations[$0]?.type ?? .text })
+            }
+        }
+    }
+}
+
+/// One inline field of a resolution: its canonical id, its message candidates by locale, the `problem`
+/// argument of its message, and whether it shows the outcome's own message (then the text is reused).
+struct FieldPlan: Sendable {
+    let field: String
+    let candidates: [[MessageCandidate]]
+    let problem: String
+    let sameAsOutcome: Bool
+}
+
+/// The rules' match tables with outcome indices (into `outcomes`) instead of names: matching hashes no
+/// outcome name and copies no outcome.
+struct MatchTables: Sendable {
+    let outcomes: [ResolutionRules.Outcome]
+    let index: [String: Int]
+    let byType: [String: Int]
+    let byCode: [Int: Int]
+    let byFamily: [Int: Int]
+    let byStatus: [Int: Int]
+    let byStatusClass: [Int: Int]
+    let fallbackByClass: [Int: Int]
+    let fallbackOther: Int
+
+    init(_ rules: ResolutionRules) {
+        outcomes = rules.outcomes.values.sorted { $0.name < $1.name }
+        var index: [String: Int] = [:]
+        for (position, outcome) in outcomes.enumerated() { index[outcome.name] = position }
+        self.index = index
+        byType = rules.byType.compactMapValues { index[$0] }
+        byCode = rules.byCode.compactMapValues { index[$0] }
+        byFamily = rules.byFamily.compactMapValues { index[$0] }
+        byStatus = rules.byStatus.compactMapValues { index[$0] }
+        byStatusClass = rules.byStatusClass.compactMapValues { index[$0] }
+        fallbackByClass = rules.fallbackByClass.compactMapValues { index[$0] }
+        fallbackOther = index[rules.fallbackOther] ?? 0  // the rules checked that it exists
+    }
+}
