@@ -23,6 +23,8 @@ struct ReferenceCase {
 let arguments = CommandLine.arguments
 let rounds = Int(arguments.first { $0.hasPrefix("--rounds=") }?.dropFirst(9) ?? "") ?? 21
 let roundMilliseconds = Double(arguments.first { $0.hasPrefix("--round-ms=") }?.dropFirst(11) ?? "") ?? 40
+/// `--case=N` runs only the N-th reference case (0-based), e.g. under a profiler.
+let onlyCase = Int(arguments.first { $0.hasPrefix("--case=") }?.dropFirst(7) ?? "")
 
 let catalog = try MessageCatalog.embedded()
 let resolver = try Resolver(catalog: catalog)
@@ -84,7 +86,7 @@ print("")
 print(pad("case", 26) + pad("ICU4C ns/op", 13) + pad("library ns/op", 15) + pad("ratio", 8) + "bar ≤ 1.5")
 var allPass = true
 var scalingRows: [String] = []
-for reference in cases {
+for (caseIndex, reference) in cases.enumerated() where onlyCase == nil || onlyCase == caseIndex {
     let negotiated = try catalog.negotiate(tag: reference.locale)
     let resolution = resolver.resolve(reference.error, locale: reference.locale, arguments: reference.arguments)
     guard resolution.key == reference.key, let pattern = catalog.patterns(for: negotiated.tag)[reference.key] else {

@@ -16,6 +16,7 @@
 #include <cstring>
 #include <map>
 #include <memory>
+#include <atomic>
 #include <mutex>
 #include <shared_mutex>
 #include <string>
@@ -85,18 +86,29 @@ int32_t fractionDigits(const char *code) {
     return digits;
 }
 
-/// "1999" with 2 digits -> "19.99"; exact, no floating point on the way.
-std::string decimalFromMinorUnits(int64_t minorUnits, int32_t digits) {
+/// 1999 with 2 digits -> "19.99", written into `out` (at least 32 bytes); exact, no floating point.
+int decimalFromMinorUnits(int64_t minorUnits, int32_t digits, char *out) {
     const bool negative = minorUnits < 0;
-    const uint64_t magnitude = negative ? (0 - static_cast<uint64_t>(minorUnits)) : static_cast<uint64_t>(minorUnits);
-    std::string text = std::to_string(magnitude);
-    if (digits > 0) {
-        const auto width = static_cast<size_t>(digits);
-        if (text.size() <= width) { text.insert(0, width + 1 - text.size(), '0'); }
-        text.insert(text.size() - width, ".");
+    uint64_t magnitude = negative ? (0 - static_cast<uint64_t>(minorUnits)) : static_cast<uint64_t>(minorUnits);
+    char reversed[32];
+    int count = 0;
+    do {
+        reversed[count++] = static_cast<char>('0' + magnitude % 10);
+        magnitude /= 10;
+    } while (magnitude != 0);
+    while (count <= digits) { reversed[count++] = '0'; }  // at least one digit before the point
+    int length = 0;
+    if (negative) { out[length++] = '-'; }
+    for (int i = count - 1; i >= 0; --i) {
+        out[length++] = reversed[i];
+        if (i == digits && digits > 0) { out[length++] = '.'; }
     }
-    if (negative) { text.insert(0, "-"); }
-    return text;
+    return length;
+}
+
+std::string decimalFromMinorUnits(int64_t minorUnits, int32_t digits) {
+    char buffer[32];
+    return std::string(buffer, static_cast<size_t>(decimalFromMinorUnits(minorUnits, digits, buffer)));
 }
 
 /// Currency formatters are immutable and thread-safe once built; they are cached for the process's
@@ -312,33 +324,89 @@ int32_t cicu_format_money(const char *tag, int64_t minor_units, const char *curr
 
 // MARK: MessageFormat
 
+/// A MessageFormat clone used by one thread at a time, with that thread's currency formatters for the
+/// message's locale (immutable ICU objects, so reuse needs no lock).
+struct Worker {
+    std::unique_ptr<MessageFormat> format;
+    struct Money {
+        uint32_t currency;
+        int32_t digits;
+        std::unique_ptr<number::LocalizedNumberFormatter> formatter;
+    };
+    std::vector<Money> money;
+};
+
 struct cicu_message_format {
     Locale locale;
     std::unique_ptr<MessageFormat> prototype;  // never formats, only cloned: it stays unmutated
     std::vector<std::string> names;
     std::vector<UnicodeString> unicodeNames;
+    // MessageFormat::format mutates lazy caches, so each call borrows a worker of its own. A few lock-free
+    // slots serve the common case (one worker per core); the mutex-guarded list takes any overflow.
+    static constexpr int kSlots = 4;
+    std::atomic<Worker *> slots[kSlots] = {};
     std::mutex lock;
-    std::vector<MessageFormat *> idle;  // MessageFormat::format mutates lazy caches: one user at a time
+    std::vector<Worker *> idle;
 
     ~cicu_message_format() {
-        for (auto *format : idle) { delete format; }
+        for (auto &slot : slots) { delete slot.load(); }
+        for (auto *worker : idle) { delete worker; }
     }
 
-    MessageFormat *borrow() {
+    Worker *borrow() {
+        for (auto &slot : slots) {
+            if (slot.load(std::memory_order_relaxed) != nullptr) {
+                if (Worker *worker = slot.exchange(nullptr, std::memory_order_acquire)) { return worker; }
+            }
+        }
         {
             std::lock_guard<std::mutex> guard(lock);
             if (!idle.empty()) {
-                MessageFormat *format = idle.back();
+                Worker *worker = idle.back();
                 idle.pop_back();
-                return format;
+                return worker;
             }
         }
-        return prototype->clone();
+        auto *worker = new Worker();
+        worker->format.reset(prototype->clone());
+        return worker;
     }
 
-    void giveBack(MessageFormat *format) {
+    void giveBack(Worker *worker) {
+        for (auto &slot : slots) {
+            Worker *expected = nullptr;
+            if (slot.compare_exchange_strong(expected, worker, std::memory_order_release, std::memory_order_relaxed)) { return; }
+        }
         std::lock_guard<std::mutex> guard(lock);
-        idle.push_back(format);
+        idle.push_back(worker);
+    }
+
+    /// Formats money with the worker's cached formatter for this currency.
+    bool formatMoney(Worker &worker, int64_t minorUnits, const char *currency, UnicodeString &result, UErrorCode &error) {
+        uint32_t key = 0;
+        for (int i = 0; i < 3 && currency[i] != 0; ++i) { key = key * 256 + static_cast<unsigned char>(currency[i]); }
+        Worker::Money *entry = nullptr;
+        for (auto &candidate : worker.money) {
+            if (candidate.currency == key) { entry = &candidate; }
+        }
+        if (entry == nullptr) {
+            const int32_t digits = fractionDigits(currency);
+            if (digits < 0) {
+                error = U_ILLEGAL_ARGUMENT_ERROR;
+                return false;
+            }
+            CurrencyUnit unit(UnicodeString(currency, 3, US_INV).getTerminatedBuffer(), error);
+            if (U_FAILURE(error)) { return false; }
+            if (worker.money.size() >= 16) { worker.money.erase(worker.money.begin()); }  // bounded
+            worker.money.push_back({key, digits,
+                                    std::make_unique<number::LocalizedNumberFormatter>(
+                                        number::NumberFormatter::withLocale(locale).unit(unit))});
+            entry = &worker.money.back();
+        }
+        char decimal[32];
+        const int length = decimalFromMinorUnits(minorUnits, entry->digits, decimal);
+        result = entry->formatter->formatDecimal(StringPiece(decimal, length), error).toString(error);
+        return U_SUCCESS(error);
     }
 };
 
@@ -426,6 +494,7 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
         }
     } cleanup{values, count, count <= kInline};
     std::vector<UnicodeString> subsetNames;  // only when some argument is absent
+    Worker *worker = nullptr;                // borrowed on first need
     UErrorCode error = U_ZERO_ERROR;
     int32_t used = 0;
     bool allPresent = true;
@@ -445,7 +514,8 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
         case CICU_ARGUMENT_DECIMAL: value.setDecimalNumber(StringPiece(argument.text, argument.length), error); break;
         case CICU_ARGUMENT_MONEY: {
             UnicodeString money;
-            if (!formatMoney(format->locale, argument.integer, argument.text, money, error)) {
+            if (worker == nullptr) { worker = format->borrow(); }
+            if (!format->formatMoney(*worker, argument.integer, argument.text, money, error)) {
                 if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
             }
             value.setString(money);
@@ -465,17 +535,9 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
         }
     }
     const UnicodeString *names = allPresent ? format->unicodeNames.data() : subsetNames.data();
-    if (U_FAILURE(error)) {
-        setStatus(status, error);
-        return 0;
-    }
-    MessageFormat *worker = format->borrow();
-    if (worker == nullptr) {
-        setStatus(status, U_MEMORY_ALLOCATION_ERROR);
-        return 0;
-    }
+    if (worker == nullptr) { worker = format->borrow(); }
     UnicodeString result;
-    worker->format(names, values, used, result, error);
+    if (U_SUCCESS(error)) { worker->format->format(names, values, used, result, error); }
     format->giveBack(worker);
     if (U_FAILURE(error)) {
         setStatus(status, error);

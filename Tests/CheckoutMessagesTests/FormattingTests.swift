@@ -167,3 +167,19 @@ struct FormattingTests {
         }
     }
 }
+
+@Suite("Argument passing to ICU")
+struct ArgumentPassingTests {
+    @Test func mixedTextMoneyAndNumbers() throws {
+        let message = try CompiledMessage(
+            pattern: "{name}: {amount} ({count, plural, one {# item} other {# items}}) {code}", locale: LocaleTag("en"))
+        #expect(try message.format(["name": "Ana Ñúñez", "amount": .money(Money(minorUnits: 250, currency: "EUR")), "count": 3, "code": "X"])
+                == "Ana Ñúñez: €2.50 (3 items) X")
+        #expect(try message.format(["name": "", "amount": .money(Money(minorUnits: 7, currency: "BHD")), "count": 1, "code": "é"])
+                == ": BHD\u{A0}0.007 (1 item) é")
+        #expect(throws: ICUError.self) {
+            try message.format(["name": "a", "amount": .money(Money(minorUnits: 1, currency: "ZZZ")), "count": 1, "code": "b"])
+        }
+        #expect(throws: ICUError.self) { try message.format(["name": "a"]) }  // missing arguments never show {name}
+    }
+}

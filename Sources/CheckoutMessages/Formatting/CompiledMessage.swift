@@ -37,49 +37,65 @@ public final class CompiledMessage: @unchecked Sendable {
     }
 
     /// Formats with the value `value(index, name)` gives for each argument the pattern uses, or returns
-    /// nil without calling ICU when one of them is missing.
+    /// nil without calling ICU when one of them is missing. Works on the stack: no heap allocation
+    /// besides the result.
     func formatIfComplete(_ value: (Int, String) -> MessageArgument?) throws(ICUError) -> String? {
         if let constantText { return constantText }
         let count = argumentNames.count
-        // Strings are copied into one byte buffer so that a single pointer scope covers them all.
-        var slots = [cicu_argument](repeating: cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil), count: count)
-        var text: [UInt8] = []
-        var textStarts: [Int] = []
-        for (index, name) in argumentNames.enumerated() {
-            guard let argument = value(index, name) else { return nil }
-            switch argument {
-            case .text(let string):
-                slots[index].kind = Int32(CICU_ARGUMENT_TEXT.rawValue)
-                textStarts.append(text.count)
-                text.append(contentsOf: string.utf8)
-                slots[index].length = Int32(text.count - textStarts[textStarts.count - 1])
-            case .integer(let integer):
-                slots[index].kind = Int32(CICU_ARGUMENT_INTEGER.rawValue)
-                slots[index].integer = integer
-            case .number(let number):
-                slots[index].kind = Int32(CICU_ARGUMENT_DOUBLE.rawValue)
-                slots[index].number = number
-            case .money(let money):
-                slots[index].kind = Int32(CICU_ARGUMENT_MONEY.rawValue)
-                slots[index].integer = money.minorUnits
-                textStarts.append(text.count)
-                text.append(contentsOf: money.currency.utf8)
-                text.append(0)
-                slots[index].length = 3
+        return try withUnsafeTemporaryAllocation(of: MessageArgument.self, capacity: count) { values throws(ICUError) -> String? in
+            var filled = 0
+            defer { values.baseAddress!.deinitialize(count: filled) }
+            var textBytes = 0
+            for (index, name) in argumentNames.enumerated() {
+                guard let argument = value(index, name) else { return nil }
+                switch argument {
+                case .text(let string): textBytes += string.utf8.count
+                case .money: textBytes += 4
+                default: break
+                }
+                (values.baseAddress! + index).initialize(to: argument)
+                filled += 1
             }
-        }
-        if textStarts.isEmpty {
-            return try slots.withUnsafeBufferPointer { buffer throws(ICUError) in try Self.format(handle: handle, arguments: buffer) }
-        }
-        return try text.withUnsafeBufferPointer { bytes throws(ICUError) -> String in
-            let base = UnsafeRawPointer(bytes.baseAddress!).assumingMemoryBound(to: CChar.self)
-            var next = 0
-            for index in slots.indices where slots[index].kind == Int32(CICU_ARGUMENT_TEXT.rawValue)
-                || slots[index].kind == Int32(CICU_ARGUMENT_MONEY.rawValue) {
-                slots[index].text = base + textStarts[next]
-                next += 1
+            return try withUnsafeTemporaryAllocation(of: cicu_argument.self, capacity: count) { slots throws(ICUError) -> String? in
+                // One byte buffer holds every string argument, so a single pointer scope covers them all.
+                try withUnsafeTemporaryAllocation(of: CChar.self, capacity: max(textBytes, 1)) { text throws(ICUError) -> String? in
+                    var used = 0
+                    for index in 0..<count {
+                        var slot = cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil)
+                        switch values[index] {
+                        case .text(let string):
+                            slot.kind = Int32(CICU_ARGUMENT_TEXT.rawValue)
+                            slot.text = UnsafePointer(text.baseAddress! + used)
+                            for byte in string.utf8 {
+                                text[used] = CChar(bitPattern: byte)
+                                used += 1
+                            }
+                            slot.length = Int32(string.utf8.count)
+                        case .integer(let integer):
+                            slot.kind = Int32(CICU_ARGUMENT_INTEGER.rawValue)
+                            slot.integer = integer
+                        case .number(let number):
+                            slot.kind = Int32(CICU_ARGUMENT_DOUBLE.rawValue)
+                            slot.number = number
+                        case .money(let money):
+                            slot.kind = Int32(CICU_ARGUMENT_MONEY.rawValue)
+                            slot.integer = money.minorUnits
+                            slot.text = UnsafePointer(text.baseAddress! + used)
+                            // Exactly 3 bytes and a NUL (4 were reserved); ICU rejects a code it does not know.
+                            var letters = money.currency.utf8.prefix(3).makeIterator()
+                            for _ in 0..<3 {
+                                text[used] = CChar(bitPattern: letters.next() ?? 0)
+                                used += 1
+                            }
+                            text[used] = 0
+                            used += 1
+                            slot.length = 3
+                        }
+                        slots[index] = slot
+                    }
+                    return try Self.format(handle: handle, arguments: UnsafeBufferPointer(rebasing: slots[0..<count]))
+                }
             }
-            return try slots.withUnsafeBufferPointer { buffer throws(ICUError) in try Self.format(handle: handle, arguments: buffer) }
         }
     }
 

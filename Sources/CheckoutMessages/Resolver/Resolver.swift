@@ -71,7 +71,7 @@ public struct Resolver: Sendable {
         }
         let outcome = plan.outcome
         var available = ArgumentSource(caller: arguments, count: fields.count)
-        available.reference = error.traceId ?? arguments["reference"]?.textValue
+        available.reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
         if outcome.presentation == .retry {
             available.afterSeconds = arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
         }
@@ -148,7 +148,10 @@ struct ArgumentSource {
     subscript(name: String) -> MessageArgument? {
         switch name {
         case "reference": return reference.map(MessageArgument.text)
-        case "afterSeconds": return afterSeconds.map(MessageArgument.number)
+        case "afterSeconds":
+            // Whole seconds go to ICU as integers, which plural rules and number formatting take faster.
+            guard let afterSeconds else { return nil }
+            return afterSeconds.rounded() == afterSeconds && abs(afterSeconds) < 1e15 ? .integer(Int64(afterSeconds)) : .number(afterSeconds)
         case "count": return .integer(Int64(count))
         case "problem": return problem.map(MessageArgument.text)
         default: return caller[name]
@@ -169,7 +172,7 @@ extension MessageArgument {
             if let integer = Int64(trimmed) { return .integer(integer) }
             if let number = Double(trimmed), number.isFinite { return .number(number) }
             return nil
-        case (.money, .money(let money)): return Money.fractionDigits(of: money.currency) == nil ? nil : self
+        case (.money, .money): return self  // an unknown currency fails in ICU, and the next message is used
         case (.money, .text(let text)):
             guard let money = Money(parsing: text), Money.fractionDigits(of: money.currency) != nil else { return nil }
             return .money(money)
