@@ -22,6 +22,9 @@ final class OutcomePlan: Sendable {
     let candidates: [[MessageCandidate]]
     /// Fixed inline fields, with their candidates by locale.
     let fixedFields: [FieldPlan]
+    /// By locale, the whole resolution when it cannot depend on arguments (the first message has none and
+    /// there are no fields): resolving then only fills in the reference and the retry delay.
+    let templates: [Resolution?]
 
     init(outcome: ResolutionRules.Outcome, rules: ResolutionRules, outcomeIndex: [String: Int], catalog: MessageCatalog,
          fieldPlans: [String: [[MessageCandidate]]]) {
@@ -36,6 +39,17 @@ final class OutcomePlan: Sendable {
             }
         } else {
             fixedFields = []
+        }
+        let candidates = self.candidates
+        templates = catalog.compiled.indices.map { index in
+            guard outcome.presentation != .inline, let first = candidates[index].first, let text = first.message.constantText else {
+                return nil
+            }
+            let tag = catalog.compiled[index].tag
+            return Resolution(presentation: outcome.presentation, message: text, key: first.key, locale: tag.identifier,
+                              direction: catalog.compiled[index].direction,
+                              retry: outcome.presentation == .retry ? RetryAdvice(sameMethod: outcome.sameMethod ?? true) : nil,
+                              fields: [], reference: nil, matchedBy: .fallback)
         }
     }
 }

@@ -70,6 +70,14 @@ public struct Resolver: Sendable {
             }
         }
         let outcome = plan.outcome
+        if var resolution = plan.templates[locale.index] {
+            resolution.reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
+            if outcome.presentation == .retry {
+                resolution.retry?.afterSeconds = arguments.isEmpty ? outcome.afterSeconds : arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
+            }
+            resolution.matchedBy = level
+            return resolution
+        }
         var available = ArgumentSource(caller: arguments, count: fields.count)
         available.reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
         if outcome.presentation == .retry {
