@@ -71,7 +71,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "checkout-messages-benchmark",
-            dependencies: ["CheckoutMessages", "ICUBaseline"],
+            dependencies: ["CheckoutMessages", "ICUBaseline", "CICU"],
             path: "Benchmarks/LibraryBenchmark"
         ),
         .testTarget(

@@ -8,6 +8,7 @@
 import CheckoutMessages
 import Foundation
 import ICUBaseline
+import CICU
 
 struct ReferenceCase {
     let name: String
@@ -179,3 +180,44 @@ print(String(format: "raw JSON body → decode → resolve (de): %.0f ns/op", me
 print("")
 print(allPass ? "library bar met: every ratio ≤ 1.5" : "library bar NOT met")
 if sink == 42 { print("") }  // keeps the results observable
+
+// `--breakdown`: where the time of the plural case goes (negotiation, formatting alone, full resolve).
+if arguments.contains("--breakdown") {
+    let cs = try catalog.negotiate(tag: "cs")
+    let message = try CompiledMessage(pattern: catalog.patterns(for: cs.tag)["retry.transient.wait"]!, locale: cs.tag)
+    func time(_ label: String, _ body: (Int) -> Void) {
+        let iterations = calibrate(milliseconds: roundMilliseconds, body)
+        var samples: [Double] = []
+        for _ in 0..<rounds {
+            let start = ContinuousClock.now
+            body(iterations)
+            samples.append(nanoseconds(ContinuousClock.now - start) / Double(iterations))
+        }
+        print(pad(label, 44) + String(format: "%.0f ns", median(samples)))
+    }
+    print("")
+    time("negotiate(tag: \"cs\")") { for _ in 0..<$0 { sink &+= (try? catalog.negotiate(tag: "cs"))?.tag.identifier.utf8.count ?? 0 } }
+    time("CompiledMessage.format([afterSeconds: 5])") { for _ in 0..<$0 { sink &+= (try? message.format(["afterSeconds": 5]))?.utf8.count ?? 0 } }
+    let pattern = catalog.patterns(for: cs.tag)["retry.transient.wait"]!
+    var status = cicu_status(code: 0, offset: -1)
+    let handle = pattern.withCString { cicu_message_format_create("cs", $0, Int32(pattern.utf8.count), &status) }
+    var argument = cicu_argument(kind: Int32(CICU_ARGUMENT_INTEGER.rawValue), length: 0, integer: 5, number: 0, text: nil)
+    var output = [CChar](repeating: 0, count: 1024)
+    time("C shim called from Swift (no String)") { iterations in
+        for _ in 0..<iterations { sink &+= Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status)) }
+    }
+    time("C shim + String(decoding:)") { iterations in
+        for _ in 0..<iterations {
+            let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
+            sink &+= output.withUnsafeBufferPointer { String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[0..<length]), as: UTF8.self) }.utf8.count
+        }
+    }
+    let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
+    let bytes = output[0..<length].map { UInt8(bitPattern: $0) }
+    time("String(decoding:) only") { for _ in 0..<$0 { sink &+= bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }.utf8.count } }
+    time("String(validating:) only") { for _ in 0..<$0 { sink &+= bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }?.utf8.count ?? 0 } }
+    time("String(unsafeUninitializedCapacity:) only") { for _ in 0..<$0 {
+        sink &+= String(unsafeUninitializedCapacity: bytes.count) { buffer in _ = buffer.initialize(from: bytes); return bytes.count }.utf8.count } }
+    let error = UpstreamError(status: 503)
+    time("resolve(in: cs, afterSeconds: 5)") { for _ in 0..<$0 { sink &+= resolver.resolve(error, in: cs, arguments: ["afterSeconds": 5]).message.utf8.count } }
+}

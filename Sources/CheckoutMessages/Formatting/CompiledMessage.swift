@@ -42,6 +42,10 @@ public final class CompiledMessage: @unchecked Sendable {
     func formatIfComplete(_ value: (Int, String) -> MessageArgument?) throws(ICUError) -> String? {
         if let constantText { return constantText }
         let count = argumentNames.count
+        if count == 1 {  // most messages: no temporaries at all
+            guard let argument = value(0, argumentNames[0]) else { return nil }
+            return try format(single: argument)
+        }
         return try withUnsafeTemporaryAllocation(of: MessageArgument.self, capacity: count) { values throws(ICUError) -> String? in
             var filled = 0
             defer { values.baseAddress!.deinitialize(count: filled) }
@@ -99,12 +103,64 @@ public final class CompiledMessage: @unchecked Sendable {
         }
     }
 
+    private func format(single argument: MessageArgument) throws(ICUError) -> String {
+        var slot = cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil)
+        switch argument {
+        case .integer(let integer):
+            slot.kind = Int32(CICU_ARGUMENT_INTEGER.rawValue)
+            slot.integer = integer
+        case .number(let number):
+            slot.kind = Int32(CICU_ARGUMENT_DOUBLE.rawValue)
+            slot.number = number
+        case .text(let string):
+            // `withCString` rethrows untyped errors; carry ICU's error out as a Result.
+            let result: Result<String, ICUError> = string.withCString { text in
+                slot.kind = Int32(CICU_ARGUMENT_TEXT.rawValue)
+                slot.length = Int32(string.utf8.count)
+                slot.text = text
+                return withUnsafePointer(to: slot) { pointer in
+                    Result { () throws(ICUError) in try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1)) }
+                }
+            }
+            return try result.get()
+        case .money(let money):
+            var code: (CChar, CChar, CChar, CChar) = (0, 0, 0, 0)
+            var letters = money.currency.utf8.prefix(3).makeIterator()
+            code.0 = CChar(bitPattern: letters.next() ?? 0)
+            code.1 = CChar(bitPattern: letters.next() ?? 0)
+            code.2 = CChar(bitPattern: letters.next() ?? 0)
+            return try withUnsafeBytes(of: &code) { raw throws(ICUError) in
+                slot.kind = Int32(CICU_ARGUMENT_MONEY.rawValue)
+                slot.integer = money.minorUnits
+                slot.length = 3
+                slot.text = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
+                return try withUnsafePointer(to: slot) { pointer throws(ICUError) in
+                    try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1))
+                }
+            }
+        }
+        return try withUnsafePointer(to: slot) { pointer throws(ICUError) in
+            try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1))
+        }
+    }
+
+    /// Formats into a stack buffer and makes a String of exactly the result's size; a result longer
+    /// than the buffer (rare) is formatted again into a heap buffer of the right size.
     private static func format(handle: OpaquePointer, arguments: UnsafeBufferPointer<cicu_argument>) throws(ICUError) -> String {
         var status = cicu_status.initial
-        let result = readUTF8 { out, capacity in
+        let result: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer in
+            let length = buffer.withMemoryRebound(to: CChar.self) {
+                cicu_message_format_format(handle, arguments.baseAddress, Int32(arguments.count), $0.baseAddress, 1024, &status)
+            }
+            guard !status.failed, length < 1024 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]), as: UTF8.self)
+        }
+        if status.failed { throw ICUError(status) }
+        if let result { return result }
+        let long = readUTF8(initialCapacity: 4096) { out, capacity in
             cicu_message_format_format(handle, arguments.baseAddress, Int32(arguments.count), out, capacity, &status)
         }
         if status.failed { throw ICUError(status) }
-        return result
+        return long
     }
 }
