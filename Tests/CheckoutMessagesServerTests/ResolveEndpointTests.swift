@@ -1,3 +1,4 @@
+import CheckoutMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -176,5 +177,26 @@ struct ResolveEndpointTests {
                 #expect(response.json?["key"] as? String == "retry.transient")
             }
         }
+    }
+}
+
+@Suite("Resolution JSON writer")
+struct ResolutionJSONTests {
+    @Test("byte-identical to JSONEncoder with sorted keys", arguments: [
+        Resolution(presentation: .retry, message: "Quote \" back\\slash / tab\t nl\n bell\u{7} é 日本 🙂", key: "k", locale: "en",
+                   direction: .leftToRight, retry: RetryAdvice(sameMethod: true, afterSeconds: 1.5), fields: [], reference: "r/1",
+                   matchedBy: .code),
+        Resolution(presentation: .inline, message: "m", key: "form.check_fields", locale: "ar", direction: .rightToLeft, retry: nil,
+                   fields: [FieldMessage(field: "card.cvc", message: "x\u{1F}y"), FieldMessage(field: "a", message: "")],
+                   reference: nil, matchedBy: .status),
+        Resolution(presentation: .retry, message: "", key: "", locale: "de", direction: .leftToRight,
+                   retry: RetryAdvice(sameMethod: false, afterSeconds: 3), fields: [], reference: nil, matchedBy: .type),
+        Resolution(presentation: .stop, message: "s", key: "stop.generic", locale: "en", direction: .leftToRight, retry: nil,
+                   fields: [], reference: "", matchedBy: .fallback),
+    ])
+    func matchesJSONEncoder(_ resolution: Resolution) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        #expect(String(decoding: resolution.jsonBytes, as: UTF8.self) == String(decoding: try encoder.encode(resolution), as: UTF8.self))
     }
 }

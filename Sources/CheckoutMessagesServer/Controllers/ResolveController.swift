@@ -54,7 +54,6 @@ struct ResolveController<Context: RequestContext> {
         }
         let resolution = snapshot.resolver.resolve(input.error, in: locale, arguments: input.arguments)
         metrics.recordResolution(resolution)
-        let bytes = (try? JSONCoding.encoder.encode(resolution)).map(Array.init) ?? []
-        return (resolution, bytes)
+        return (resolution, resolution.jsonBytes)
     }
 }

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# HTTP benchmark: the release server on loopback, loaded by wrk in the same run on three routes:
+# GET /v1/resolve (the cacheable path), POST /v1/resolve (upstream body in JSON) and GET /healthz (the
+# baseline: a trivial route through the same Hummingbird stack and middleware). Prints requests/s,
+# latency percentiles, errors and the ratio resolve ÷ healthz (bar ≥ 0.8, zero errors); then the time
+# from launch to the first answered request and the peak RSS while serving.
+#
+# Usage: scripts/benchmark-http.sh [seconds per route, default 10] [connections, default 32]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_ROUTE=${1:-10}
+CONNECTIONS=${2:-32}
+SWIFT=${SWIFT:-swift}
+
+scripts/ensure-dependencies.sh
+if ! command -v wrk >/dev/null 2>&1; then
+    sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
+fi
+$SWIFT build -c release --product checkout-messages >/dev/null
+binary="$($SWIFT build -c release --show-bin-path)/checkout-messages"
+
+port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
+work=$(mktemp -d)
+trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+# Launch and time the first answered request (catalog load and validation of all locales included).
+start_ns=$(date +%s%N)
+"$binary" serve --host 127.0.0.1 --port "$port" --log-level warning >"$work/server.log" 2>&1 &
+server=$!
+python3 - "$port" "$start_ns" >"$work/startup" <<'PY'
+import socket, sys, time
+port, start = int(sys.argv[1]), int(sys.argv[2])
+request = b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+while True:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
+            s.sendall(request)
+            if s.recv(64).startswith(b"HTTP/1.1 200"):
+                break
+    except OSError:
+        time.sleep(0.0005)
+    if time.time_ns() - start > 30e9:
+        sys.exit("server did not start")
+print(round((time.time_ns() - start) / 1e6, 1))
+PY
+startup_ms=$(cat "$work/startup")
+
+cat >"$work/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.headers["Accept-Language"] = "de-CH, de;q=0.9, en;q=0.5"
+wrk.body = '{"status": 400, "error": {"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8"}}'
+LUA
+base="http://127.0.0.1:$port"
+routes=(
+    "GET /v1/resolve|$base/v1/resolve?status=503&arg.afterSeconds=5&locale=cs|"
+    "POST /v1/resolve|$base/v1/resolve|-s $work/post.lua"
+    "GET /healthz|$base/healthz|"
+)
+wrk -t 2 -c "$CONNECTIONS" -d 2s "${base}/healthz" >/dev/null  # warm up
+declare -A rps
+printf '%-18s %12s %9s %9s %9s %8s\n' route "requests/s" "p50" "p99" "errors" "non-2xx"
+for entry in "${routes[@]}"; do
+    IFS='|' read -r name url extra <<<"$entry"
+    # shellcheck disable=SC2086
+    wrk -t 2 -c "$CONNECTIONS" -d "${SECONDS_PER_ROUTE}s" --latency $extra "$url" >"$work/wrk.txt"
+    requests=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+    p50=$(awk '/^ +50%/ {print $2}' "$work/wrk.txt")
+    p99=$(awk '/^ +99%/ {print $2}' "$work/wrk.txt")
+    errors=$(awk '/Socket errors/ {gsub(",", ""); print $4 + $6 + $8 + $10}' "$work/wrk.txt")
+    non2xx=$(awk '/Non-2xx/ {print $5}' "$work/wrk.txt")
+    rps[$name]=$requests
+    printf '%-18s %12s %9s %9s %9s %8s\n' "$name" "$requests" "$p50" "$p99" "${errors:-0}" "${non2xx:-0}"
+done
+rss_peak_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
+rss_now_kb=$(awk '/VmRSS/ {print $2}' "/proc/$server/status")
+echo
+python3 - "${rps[GET /v1/resolve]}" "${rps[POST /v1/resolve]}" "${rps[GET /healthz]}" "$startup_ms" "$rss_peak_kb" "$rss_now_kb" <<'PY'
+import sys
+get, post, health, startup, peak, now = map(float, sys.argv[1:])
+print(f"GET  /v1/resolve ÷ /healthz: {get / health:.2f}   (bar ≥ 0.80: {'pass' if get / health >= 0.8 else 'FAIL'})")
+print(f"POST /v1/resolve ÷ /healthz: {post / health:.2f}")
+print(f"launch → first answered request: {startup:.0f} ms (bar < 300 ms: {'pass' if startup < 300 else 'FAIL'})")
+print(f"RSS: peak {peak / 1024:.1f} MB, after load {now / 1024:.1f} MB (bar < 64 MB: {'pass' if peak < 64 * 1024 else 'FAIL'})")
+PY
