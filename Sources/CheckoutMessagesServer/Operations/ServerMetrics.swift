@@ -1,10 +1,33 @@
 import CheckoutMessages
 import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics, in a registry of its own (no process-wide bootstrap), served by
 /// `GET /metrics`.
 final class ServerMetrics: Sendable {
     let registry = PrometheusCollectorRegistry()
+    /// The registry validates names and labels on every `make…` call, so handles are made once: the
+    /// resolution counters up front (by presentation and rule level), request metrics on first use.
+    private let resolutionCounters: [[Counter]]
+    private let fallbackCounter: Counter
+    private let requestMetrics = Mutex<[RequestKey: (Counter, DurationHistogram)]>([:])
+
+    private struct RequestKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    init() {
+        let registry = self.registry
+        resolutionCounters = Presentation.allCases.map { presentation in
+            RuleLevel.allCases.map { level in
+                registry.makeCounter(descriptor: Self.resolutions,
+                                     labels: [("presentation", presentation.rawValue), ("matched_by", level.rawValue)])
+            }
+        }
+        fallbackCounter = registry.makeCounter(descriptor: Self.fallbacks)
+    }
 
     private static var requests: MetricNameDescriptor {
         MetricNameDescriptor(
@@ -39,20 +62,26 @@ final class ServerMetrics: Sendable {
 
     /// One request: counted by route, method and status; timed by route and method.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        registry.makeCounter(descriptor: Self.requests,
-                             labels: [("route", route), ("method", method), ("status", String(status))]).increment()
-        registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route), ("method", method)],
-                                       buckets: Self.latencyBuckets).record(duration)
+        let key = RequestKey(route: route, method: method, status: status)
+        let (counter, histogram) = requestMetrics.withLock { metrics in
+            if let existing = metrics[key] { return existing }
+            let made = (registry.makeCounter(descriptor: Self.requests,
+                                             labels: [("route", route), ("method", method), ("status", String(status))]),
+                        registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route), ("method", method)],
+                                                       buckets: Self.latencyBuckets))
+            metrics[key] = made
+            return made
+        }
+        counter.increment()
+        histogram.record(duration)
     }
 
     /// One resolution, by presentation and by the rule level that decided it (`fallback` = no rule matched).
     func recordResolution(_ resolution: Resolution) {
-        registry.makeCounter(descriptor: Self.resolutions,
-                             labels: [("presentation", resolution.presentation.rawValue),
-                                      ("matched_by", resolution.matchedBy.rawValue)]).increment()
-        if resolution.matchedBy == .fallback {
-            registry.makeCounter(descriptor: Self.fallbacks).increment()
-        }
+        let presentation = Presentation.allCases.firstIndex(of: resolution.presentation) ?? 0
+        let level = RuleLevel.allCases.firstIndex(of: resolution.matchedBy) ?? 0
+        resolutionCounters[presentation][level].increment()
+        if resolution.matchedBy == .fallback { fallbackCounter.increment() }
     }
 
     /// One `SIGHUP` reload.
