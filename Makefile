@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: dependencies build run test validate test-thread-sanitizer
+.PHONY: dependencies build run test validate test-thread-sanitizer benchmark benchmark-library benchmark-http
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -27,3 +27,13 @@ validate: dependencies
 # Not part of `make test` (a separate full build); run before declaring concurrency work done.
 test-thread-sanitizer: dependencies
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# Benchmarks (see BENCHMARKS.md): never part of `make test`; CI does not fail on a timing.
+benchmark: benchmark-library benchmark-http
+
+benchmark-library: dependencies
+	$(SWIFT) build -c release --product checkout-messages-benchmark
+	.build/release/checkout-messages-benchmark --breakdown
+
+benchmark-http: dependencies
+	scripts/benchmark-http.sh
