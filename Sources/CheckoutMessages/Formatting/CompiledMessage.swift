@@ -65,8 +65,14 @@ public final class CompiledMessage: @unchecked Sendable {
                 try withUnsafeTemporaryAllocation(of: CChar.self, capacity: max(textBytes, 1)) { text throws(ICUError) -> String? in
                     var used = 0
                     for index in 0..<count {
+                        if let numeric = Self.numericSlot(values[index]) {
+                            slots[index] = numeric
+                            continue
+                        }
                         var slot = cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil)
                         switch values[index] {
+                        case .integer, .number:
+                            break  // handled above
                         case .text(let string):
                             slot.kind = Int32(CICU_ARGUMENT_TEXT.rawValue)
                             slot.text = UnsafePointer(text.baseAddress! + used)
@@ -75,12 +81,6 @@ public final class CompiledMessage: @unchecked Sendable {
                                 used += 1
                             }
                             slot.length = Int32(string.utf8.count)
-                        case .integer(let integer):
-                            slot.kind = Int32(CICU_ARGUMENT_INTEGER.rawValue)
-                            slot.integer = integer
-                        case .number(let number):
-                            slot.kind = Int32(CICU_ARGUMENT_DOUBLE.rawValue)
-                            slot.number = number
                         case .money(let money):
                             slot.kind = Int32(CICU_ARGUMENT_MONEY.rawValue)
                             slot.integer = money.minorUnits
@@ -103,15 +103,23 @@ public final class CompiledMessage: @unchecked Sendable {
         }
     }
 
-    private func format(single argument: MessageArgument) throws(ICUError) -> String {
-        var slot = cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil)
+    /// The C argument of a number, which needs no text storage; nil for text and money.
+    private static func numericSlot(_ argument: MessageArgument) -> cicu_argument? {
         switch argument {
         case .integer(let integer):
-            slot.kind = Int32(CICU_ARGUMENT_INTEGER.rawValue)
-            slot.integer = integer
+            return cicu_argument(kind: Int32(CICU_ARGUMENT_INTEGER.rawValue), length: 0, integer: integer, number: 0, text: nil)
         case .number(let number):
-            slot.kind = Int32(CICU_ARGUMENT_DOUBLE.rawValue)
-            slot.number = number
+            return cicu_argument(kind: Int32(CICU_ARGUMENT_DOUBLE.rawValue), length: 0, integer: 0, number: number, text: nil)
+        case .text, .money:
+            return nil
+        }
+    }
+
+    private func format(single argument: MessageArgument) throws(ICUError) -> String {
+        var slot = Self.numericSlot(argument) ?? cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil)
+        switch argument {
+        case .integer, .number:
+            break
         case .text(let string):
             // `withCString` rethrows untyped errors; carry ICU's error out as a Result.
             let result: Result<String, ICUError> = string.withCString { text in

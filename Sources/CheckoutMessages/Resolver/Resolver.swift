@@ -70,19 +70,18 @@ public struct Resolver: Sendable {
             }
         }
         let outcome = plan.outcome
+        let reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
+        let afterSeconds = outcome.presentation == .retry
+            ? (arguments.isEmpty ? nil : arguments["afterSeconds"]?.delayValue) ?? outcome.afterSeconds : nil
         if var resolution = plan.templates[locale.index] {
-            resolution.reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
-            if outcome.presentation == .retry {
-                resolution.retry?.afterSeconds = arguments.isEmpty ? outcome.afterSeconds : arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
-            }
+            resolution.reference = reference
+            resolution.retry?.afterSeconds = afterSeconds
             resolution.matchedBy = level
             return resolution
         }
         var available = ArgumentSource(caller: arguments, count: fields.count)
-        available.reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
-        if outcome.presentation == .retry {
-            available.afterSeconds = arguments["afterSeconds"]?.delayValue ?? outcome.afterSeconds
-        }
+        available.reference = reference
+        available.afterSeconds = afterSeconds
         let (key, message) = format(plan.candidates[locale.index], arguments: available)
         var fieldMessages: [FieldMessage] = []
         if outcome.presentation == .inline {
@@ -117,14 +116,14 @@ public struct Resolver: Sendable {
     }
 
     /// The customer-fixable fields among upstream field errors, each once, in upstream order.
-    func customerFields(_ errors: [FieldError]) -> [(field: String, messages: [String], problem: String)] {
+    func customerFields(_ errors: [FieldError]) -> [(field: String, problem: String)] {
         var seen: Set<String> = []
         return errors.compactMap { error in
-            guard let id = rules.canonicalField(for: error), seen.insert(id).inserted,
-                  let messages = rules.fieldMessages[id]
-            else { return nil }
+            guard let id = rules.canonicalField(for: error), rules.fieldMessages[id] != nil, seen.insert(id).inserted else {
+                return nil
+            }
             let missing = error.type.map { rules.missingFieldTypes.contains($0.lowercased()) } ?? false
-            return (id, messages, missing ? "missing" : "invalid")
+            return (id, missing ? "missing" : "invalid")
         }
     }
 
