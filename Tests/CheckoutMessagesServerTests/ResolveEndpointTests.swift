@@ -200,3 +200,21 @@ struct ResolutionJSONTests {
         #expect(String(decoding: resolution.jsonBytes, as: UTF8.self) == String(decoding: try encoder.encode(resolution), as: UTF8.self))
     }
 }
+
+@Suite("Hostile bodies")
+struct HostileBodyTests {
+    @Test("deeply nested JSON is refused with 400, not a crash", arguments: [1_000, 5_000])
+    func deepNesting(_ depth: Int) async throws {
+        let service = try TestService()
+        try await service.application.test(.router) { client in
+            let body = #"{"error": "# + String(repeating: "[", count: depth) + String(repeating: "]", count: depth) + "}"
+            try await client.execute(uri: "/v1/resolve", method: .post, headers: jsonHeaders, body: jsonBody(body)) { response in
+                #expect(response.status == .badRequest)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+            }
+        }
+    }
+}
