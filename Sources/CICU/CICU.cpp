@@ -106,9 +106,21 @@ int decimalFromMinorUnits(int64_t minorUnits, int32_t digits, char *out) {
     return length;
 }
 
-std::string decimalFromMinorUnits(int64_t minorUnits, int32_t digits) {
-    char buffer[32];
-    return std::string(buffer, static_cast<size_t>(decimalFromMinorUnits(minorUnits, digits, buffer)));
+/// A formatter for amounts of `currency` in `locale`; immutable and thread-safe once built.
+std::unique_ptr<number::LocalizedNumberFormatter> makeCurrencyFormatter(const Locale &locale, const char *currency,
+                                                                        UErrorCode &error) {
+    CurrencyUnit unit(UnicodeString(currency, 3, US_INV).getTerminatedBuffer(), error);
+    if (U_FAILURE(error)) { return nullptr; }
+    return std::make_unique<number::LocalizedNumberFormatter>(number::NumberFormatter::withLocale(locale).unit(unit));
+}
+
+/// Formats an amount in minor units with the currency's digits, exactly (no floating point).
+bool formatMinorUnits(const number::LocalizedNumberFormatter &formatter, int64_t minorUnits, int32_t digits,
+                      UnicodeString &result, UErrorCode &error) {
+    char decimal[32];
+    const int length = decimalFromMinorUnits(minorUnits, digits, decimal);
+    result = formatter.formatDecimal(StringPiece(decimal, length), error).toString(error);
+    return U_SUCCESS(error);
 }
 
 /// Currency formatters are immutable and thread-safe once built; they are cached for the process's
@@ -124,10 +136,8 @@ class MoneyFormatters {
             auto found = formatters.find(key);
             if (found != formatters.end()) { return found->second.get(); }
         }
-        CurrencyUnit unit(UnicodeString(currency, -1, US_INV).getTerminatedBuffer(), error);
-        if (U_FAILURE(error)) { return nullptr; }
-        auto formatter = std::make_unique<number::LocalizedNumberFormatter>(
-            number::NumberFormatter::withLocale(locale).unit(unit));
+        auto formatter = makeCurrencyFormatter(locale, currency, error);
+        if (!formatter) { return nullptr; }
         std::unique_lock<std::shared_mutex> writing(lock);
         auto &slot = formatters[key];
         if (!slot) { slot = std::move(formatter); }
@@ -153,9 +163,7 @@ bool formatMoney(const Locale &locale, int64_t minorUnits, const char *currency,
     }
     const auto *formatter = moneyFormatters().get(locale, currency, error);
     if (formatter == nullptr || U_FAILURE(error)) { return false; }
-    const std::string decimal = decimalFromMinorUnits(minorUnits, digits);
-    result = formatter->formatDecimal(StringPiece(decimal), error).toString(error);
-    return U_SUCCESS(error);
+    return formatMinorUnits(*formatter, minorUnits, digits, result, error);
 }
 
 }  // namespace
@@ -395,18 +403,13 @@ struct cicu_message_format {
                 error = U_ILLEGAL_ARGUMENT_ERROR;
                 return false;
             }
-            CurrencyUnit unit(UnicodeString(currency, 3, US_INV).getTerminatedBuffer(), error);
-            if (U_FAILURE(error)) { return false; }
+            auto formatter = makeCurrencyFormatter(locale, currency, error);
+            if (!formatter) { return false; }
             if (worker.money.size() >= 16) { worker.money.erase(worker.money.begin()); }  // bounded
-            worker.money.push_back({key, digits,
-                                    std::make_unique<number::LocalizedNumberFormatter>(
-                                        number::NumberFormatter::withLocale(locale).unit(unit))});
+            worker.money.push_back({key, digits, std::move(formatter)});
             entry = &worker.money.back();
         }
-        char decimal[32];
-        const int length = decimalFromMinorUnits(minorUnits, entry->digits, decimal);
-        result = entry->formatter->formatDecimal(StringPiece(decimal, length), error).toString(error);
-        return U_SUCCESS(error);
+        return formatMinorUnits(*entry->formatter, minorUnits, entry->digits, result, error);
     }
 };
 

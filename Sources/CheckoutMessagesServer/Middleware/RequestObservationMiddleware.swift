@@ -17,7 +17,7 @@ struct RequestObservationMiddleware<Context: RequestContext>: RouterMiddleware {
             "path": "\(request.uri.path.prefix(200))",
             "route": "\(route)",
             "status": "\(response.status.code)",
-            "duration_ms": "\(Double(duration.components.attoseconds / 1_000_000_000_000) / 1000 + Double(duration.components.seconds) * 1000)",
+            "duration_ms": "\(duration / .milliseconds(1))",
         ])
         return response
     }
