@@ -79,6 +79,23 @@ func concurrently(threads: Int, _ body: @escaping @Sendable (Int) -> Void) -> Do
     return nanoseconds(ContinuousClock.now - start)
 }
 
+// `--profile=N`: only the library side of case N, for ~3 s, for a profiler (`perf record`, callgrind).
+if let profiled = Int(arguments.first { $0.hasPrefix("--profile=") }?.dropFirst(10) ?? "") {
+    let reference = cases[profiled]
+    let seconds = Double(arguments.first { $0.hasPrefix("--seconds=") }?.dropFirst(10) ?? "") ?? 3
+    let threads = Int(arguments.first { $0.hasPrefix("--threads=") }?.dropFirst(10) ?? "") ?? 1
+    let end = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
+    _ = concurrently(threads: threads) { _ in
+        var count = 0
+        while ContinuousClock.now < end {
+            for _ in 0..<1000 { count &+= resolver.resolve(reference.error, locale: reference.locale, arguments: reference.arguments).message.utf8.count }
+        }
+        if count == 42 { print("") }
+    }
+    print("\(reference.name): profiled on \(threads) thread(s)")
+    exit(0)
+}
+
 func pad(_ text: String, _ width: Int) -> String { text.count >= width ? text : text + String(repeating: " ", count: width - text.count) }
 
 print("checkout-messages library benchmark — \(rounds) rounds of ~\(Int(roundMilliseconds)) ms per side, medians")

@@ -2,6 +2,7 @@
 #include "CICU.h"
 
 #include <unicode/bytestream.h>
+#include <unicode/decimfmt.h>
 #include <unicode/localematcher.h>
 #include <unicode/locid.h>
 #include <unicode/messagepattern.h>
@@ -11,6 +12,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
 #include <cstring>
@@ -165,6 +167,353 @@ bool formatMoney(const Locale &locale, int64_t minorUnits, const char *currency,
     if (formatter == nullptr || U_FAILURE(error)) { return false; }
     return formatMinorUnits(*formatter, minorUnits, digits, result, error);
 }
+
+// MARK: Direct formatting
+//
+// MessageFormat::format walks its parsed pattern on every call, looks each argument up by name, copies
+// every value into Formattables, formats a plural's number twice (once to a string, once to a decimal
+// quantity for the plural rules) and builds the whole message in UTF-16 before it is converted to UTF-8.
+// For patterns made only of literal text, `{name}`, `plural`/`selectordinal` (with `#`, `=N` and
+// `offset:`) and `select`, the same work is precompiled here: the literal text is stored as UTF-8, and a
+// call formats each number once with MessageFormat's own default number format (the DecimalFormat that
+// `NumberFormat::createInstance` gives, used through its `LocalizedNumberFormatter`) and selects with the
+// same `PluralRules`, following `MessageFormat::format`, `PluralFormat::findSubMessage` and
+// `SelectFormat::findSubMessage` (ICU 72) step by step. Anything else (typed arguments such as
+// `{n, number}`, `choice`, numbered arguments, a number argument named inside its own plural) keeps
+// MessageFormat. Tests compare both paths byte for byte on every catalog message.
+
+/// Per locale, what direct formatting needs: immutable and thread-safe once built, shared by every
+/// message of the locale and never freed (so its address also keys per-thread caches).
+struct LocaleTools {
+    Locale locale;
+    std::unique_ptr<NumberFormat> numberFormat;  // MessageFormat::getDefaultNumberFormat's equivalent
+    const number::LocalizedNumberFormatter *numbers = nullptr;  // owned by numberFormat
+    std::unique_ptr<PluralRules> cardinal;
+    std::unique_ptr<PluralRules> ordinal;
+};
+
+/// The shared tools for a locale, or nullptr (then MessageFormat is used). At most 64 locales are kept:
+/// locale files name their locale, and a validation request must not grow this without bound.
+const LocaleTools *sharedLocaleTools(const Locale &locale) {
+    static std::mutex lock;
+    static auto *tools = new std::map<std::string, std::unique_ptr<LocaleTools>>();  // never destroyed
+    std::lock_guard<std::mutex> guard(lock);
+    auto found = tools->find(locale.getName());
+    if (found != tools->end()) { return found->second.get(); }
+    if (tools->size() >= 64) { return nullptr; }
+    auto made = std::make_unique<LocaleTools>();
+    made->locale = locale;
+    UErrorCode error = U_ZERO_ERROR;
+    made->numberFormat.reset(NumberFormat::createInstance(locale, error));
+    auto *decimal = dynamic_cast<DecimalFormat *>(made->numberFormat.get());
+    if (U_SUCCESS(error) && decimal != nullptr) { made->numbers = decimal->toNumberFormatter(error); }
+    made->cardinal.reset(PluralRules::forLocale(locale, UPLURAL_TYPE_CARDINAL, error));
+    made->ordinal.reset(PluralRules::forLocale(locale, UPLURAL_TYPE_ORDINAL, error));
+    if (U_FAILURE(error) || made->numbers == nullptr || !made->cardinal || !made->ordinal) { return nullptr; }
+    const LocaleTools *result = made.get();
+    (*tools)[locale.getName()] = std::move(made);
+    return result;
+}
+
+/// UTF-8 into the caller's buffer. Counts every byte, also those that no longer fit, so that the caller
+/// learns the size it needs.
+struct Utf8Writer {
+    char *out;
+    int64_t capacity;
+    int64_t length = 0;
+
+    void append(const char *bytes, size_t count) {
+        if (out != nullptr && length + static_cast<int64_t>(count) <= capacity) {
+            std::memcpy(out + length, bytes, count);
+        }
+        length += static_cast<int64_t>(count);
+    }
+
+    void append(const UnicodeString &text) {
+        const int64_t room = out != nullptr && length < capacity ? capacity - length : 0;
+        int32_t needed = 0;
+        UErrorCode error = U_ZERO_ERROR;
+        u_strToUTF8WithSub(room > 0 ? out + length : nullptr, static_cast<int32_t>(room), &needed, text.getBuffer(),
+                           text.length(), 0xFFFD, nullptr, &error);
+        length += needed;
+    }
+};
+
+struct DirectPiece;
+
+/// A message or sub-message as a sequence of pieces.
+struct DirectMessage {
+    std::vector<DirectPiece> pieces;
+};
+
+struct DirectPiece {
+    enum Kind : uint8_t { literal, simple, plural, select, pluralNumber };
+    Kind kind = literal;
+    std::string text;      // literal: UTF-8
+    int32_t argument = -1;  // argument, plural, select: index into the message's argument names
+    bool ordinal = false;   // plural: `selectordinal`
+    double offset = 0;      // plural: `offset:`
+    struct Case {
+        bool explicitValue = false;  // `=N`
+        double value = 0;
+        std::string keyword;  // UTF-8: a plural category or a select keyword (`=N` for explicit values)
+        DirectMessage message;
+    };
+    std::vector<Case> cases;
+};
+
+/// The argument values of one call, as the C API gives them.
+struct DirectArguments {
+    const cicu_argument *values;
+    int32_t count;
+};
+
+/// Compiles the sub-message whose MSG_START part is at `start` (as `MessageFormat::format` walks it).
+/// Returns false when the pattern needs something only MessageFormat does.
+bool compileDirect(const MessagePattern &pattern, int32_t start, const std::vector<UnicodeString> &names,
+                   bool inPlural, int32_t pluralArgument, DirectMessage &into) {
+    const UnicodeString &text = pattern.getPatternString();
+    UnicodeString literal;
+    auto flush = [&]() {
+        if (literal.isEmpty()) { return; }
+        DirectPiece piece;
+        piece.kind = DirectPiece::literal;
+        literal.toUTF8String(piece.text);
+        into.pieces.push_back(std::move(piece));
+        literal.remove();
+    };
+    int32_t previous = pattern.getPart(start).getLimit();
+    for (int32_t i = start + 1;; ++i) {
+        const MessagePattern::Part &part = pattern.getPart(i);
+        const UMessagePatternPartType type = part.getType();
+        literal.append(text, previous, part.getIndex() - previous);
+        if (type == UMSGPAT_PART_TYPE_MSG_LIMIT) {
+            flush();
+            return true;
+        }
+        previous = part.getLimit();
+        if (type == UMSGPAT_PART_TYPE_REPLACE_NUMBER) {
+            if (!inPlural) { return false; }
+            flush();
+            DirectPiece piece;
+            piece.kind = DirectPiece::pluralNumber;
+            into.pieces.push_back(std::move(piece));
+            continue;
+        }
+        if (type != UMSGPAT_PART_TYPE_ARG_START) { continue; }  // SKIP_SYNTAX (a quoting apostrophe), INSERT_CHAR
+        flush();
+        const int32_t limit = pattern.getLimitPartIndex(i);
+        const UMessagePatternArgType argumentType = part.getArgType();
+        const MessagePattern::Part &namePart = pattern.getPart(i + 1);
+        if (namePart.getType() != UMSGPAT_PART_TYPE_ARG_NAME) { return false; }
+        const UnicodeString name = pattern.getSubstring(namePart);
+        DirectPiece piece;
+        for (size_t n = 0; n < names.size(); ++n) {
+            if (names[n] == name) { piece.argument = static_cast<int32_t>(n); }
+        }
+        // Inside a plural, MessageFormat formats the plural's own argument specially when named again.
+        if (piece.argument < 0 || (inPlural && piece.argument == pluralArgument)) { return false; }
+        switch (argumentType) {
+        case UMSGPAT_ARG_TYPE_NONE: piece.kind = DirectPiece::simple; break;
+        case UMSGPAT_ARG_TYPE_PLURAL:
+        case UMSGPAT_ARG_TYPE_SELECTORDINAL: piece.kind = DirectPiece::plural; break;
+        case UMSGPAT_ARG_TYPE_SELECT: piece.kind = DirectPiece::select; break;
+        default: return false;
+        }
+        piece.ordinal = argumentType == UMSGPAT_ARG_TYPE_SELECTORDINAL;
+        if (piece.kind != DirectPiece::simple) {
+            int32_t j = i + 2;
+            if (piece.kind == DirectPiece::plural && MessagePattern::Part::hasNumericValue(pattern.getPartType(j))) {
+                piece.offset = pattern.getNumericValue(pattern.getPart(j));
+                ++j;
+            }
+            while (j < limit) {
+                const MessagePattern::Part &selector = pattern.getPart(j++);
+                if (selector.getType() != UMSGPAT_PART_TYPE_ARG_SELECTOR) { return false; }
+                DirectPiece::Case entry;
+                pattern.getSubstring(selector).toUTF8String(entry.keyword);
+                if (MessagePattern::Part::hasNumericValue(pattern.getPartType(j))) {
+                    if (piece.kind != DirectPiece::plural) { return false; }
+                    entry.explicitValue = true;
+                    entry.value = pattern.getNumericValue(pattern.getPart(j));
+                    ++j;
+                }
+                if (pattern.getPartType(j) != UMSGPAT_PART_TYPE_MSG_START) { return false; }
+                const bool plural = piece.kind == DirectPiece::plural;
+                if (!compileDirect(pattern, j, names, plural, plural ? piece.argument : -1, entry.message)) {
+                    return false;
+                }
+                piece.cases.push_back(std::move(entry));
+                j = pattern.getLimitPartIndex(j) + 1;
+            }
+        }
+        into.pieces.push_back(std::move(piece));
+        previous = pattern.getPart(limit).getLimit();
+        i = limit;
+    }
+}
+
+/// A money formatter of one thread: keyed by the locale's tools (never freed) and the currency.
+struct ThreadMoneyFormatter {
+    const LocaleTools *tools;
+    uint32_t currency;
+    int32_t digits;
+    std::unique_ptr<number::LocalizedNumberFormatter> formatter;
+};
+
+/// The calling thread's money formatter for a locale and currency (at most 32 kept per thread), or
+/// nullptr with `error` set for a currency ICU does not know. No lock: each thread has its own.
+const ThreadMoneyFormatter *threadMoneyFormatter(const LocaleTools &tools, const char *currency, UErrorCode &error) {
+    thread_local std::vector<ThreadMoneyFormatter> cache;
+    uint32_t key = 0;
+    for (int i = 0; i < 3 && currency[i] != 0; ++i) { key = key * 256 + static_cast<unsigned char>(currency[i]); }
+    for (const auto &entry : cache) {
+        if (entry.tools == &tools && entry.currency == key) { return &entry; }
+    }
+    const int32_t digits = fractionDigits(currency);  // also rejects codes ICU does not know
+    if (digits < 0) {
+        error = U_ILLEGAL_ARGUMENT_ERROR;
+        return nullptr;
+    }
+    auto formatter = makeCurrencyFormatter(tools.locale, currency, error);
+    if (!formatter) { return nullptr; }
+    if (cache.size() >= 32) { cache.erase(cache.begin()); }
+    cache.push_back({&tools, key, digits, std::move(formatter)});
+    return &cache.back();
+}
+
+/// A number argument formatted once for a plural: its category and its `#` text come from the same
+/// formatting, as in MessageFormat's PluralSelectorProvider.
+struct FormattedPluralNumber {
+    bool done = false;
+    number::FormattedNumber formatted;
+};
+
+class DirectFormatter {
+  public:
+    DirectFormatter(const LocaleTools &tools, const DirectArguments &arguments, Utf8Writer &writer)
+        : tools(tools), arguments(arguments), writer(writer) {}
+
+    /// Writes `message`; false with `error` set when ICU fails, or with `error` still U_ZERO_ERROR when an
+    /// argument's kind is one only MessageFormat handles (then the caller uses it, for the same result).
+    bool write(const DirectMessage &message, const cicu_argument *pluralValue, FormattedPluralNumber *pluralNumber,
+               double pluralOffset, UErrorCode &error) {
+        for (const DirectPiece &piece : message.pieces) {
+            switch (piece.kind) {
+            case DirectPiece::literal: writer.append(piece.text.data(), piece.text.size()); break;
+            case DirectPiece::pluralNumber:
+                if (!formatPluralNumber(*pluralValue, pluralOffset, *pluralNumber, error)) { return false; }
+                writer.append(pluralNumber->formatted.toTempString(error));
+                break;
+            case DirectPiece::simple:
+                if (!writeArgument(arguments.values[piece.argument], error)) { return false; }
+                break;
+            case DirectPiece::plural: {
+                const cicu_argument &value = arguments.values[piece.argument];
+                if (value.kind != CICU_ARGUMENT_INTEGER && value.kind != CICU_ARGUMENT_DOUBLE) { return false; }
+                FormattedPluralNumber number;
+                const DirectMessage *chosen = choosePlural(piece, value, number, error);
+                if (chosen == nullptr || !write(*chosen, &value, &number, piece.offset, error)) { return false; }
+                break;
+            }
+            case DirectPiece::select: {
+                const cicu_argument &value = arguments.values[piece.argument];
+                if (value.kind != CICU_ARGUMENT_TEXT) { return false; }
+                const DirectMessage *chosen = nullptr;
+                const DirectMessage *other = nullptr;
+                for (const auto &entry : piece.cases) {
+                    if (entry.keyword.size() == static_cast<size_t>(value.length) &&
+                        std::memcmp(entry.keyword.data(), value.text, entry.keyword.size()) == 0) {
+                        chosen = &entry.message;
+                        break;
+                    }
+                    if (other == nullptr && entry.keyword == "other") { other = &entry.message; }
+                }
+                if (chosen == nullptr) { chosen = other; }
+                if (chosen == nullptr || !write(*chosen, nullptr, nullptr, 0, error)) { return false; }
+                break;
+            }
+            }
+            if (U_FAILURE(error)) { return false; }
+        }
+        return true;
+    }
+
+  private:
+    const LocaleTools &tools;
+    const DirectArguments &arguments;
+    Utf8Writer &writer;
+
+    /// `{name}`: text as is, numbers with the default number format, money with its currency formatter.
+    bool writeArgument(const cicu_argument &value, UErrorCode &error) {
+        switch (value.kind) {
+        case CICU_ARGUMENT_TEXT: writer.append(value.text, static_cast<size_t>(value.length)); return true;
+        case CICU_ARGUMENT_INTEGER: {
+            number::FormattedNumber formatted = tools.numbers->formatInt(value.integer, error);
+            writer.append(formatted.toTempString(error));
+            return U_SUCCESS(error);
+        }
+        case CICU_ARGUMENT_DOUBLE: {
+            number::FormattedNumber formatted = tools.numbers->formatDouble(value.number, error);
+            writer.append(formatted.toTempString(error));
+            return U_SUCCESS(error);
+        }
+        case CICU_ARGUMENT_MONEY: {
+            const ThreadMoneyFormatter *money = threadMoneyFormatter(tools, value.text, error);
+            if (money == nullptr) {
+                if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
+                return false;
+            }
+            char decimal[32];
+            const int length = decimalFromMinorUnits(value.integer, money->digits, decimal);
+            number::FormattedNumber formatted = money->formatter->formatDecimal(StringPiece(decimal, length), error);
+            writer.append(formatted.toTempString(error));
+            return U_SUCCESS(error);
+        }
+        default: return false;  // decimal strings: MessageFormat
+        }
+    }
+
+    /// The plural's number minus its offset, formatted once with the default number format.
+    bool formatPluralNumber(const cicu_argument &value, double offset, FormattedPluralNumber &number, UErrorCode &error) {
+        if (number.done) { return U_SUCCESS(error); }
+        number.done = true;
+        if (value.kind == CICU_ARGUMENT_INTEGER && offset == 0) {
+            number.formatted = tools.numbers->formatInt(value.integer, error);  // kept exact, as a Formattable would
+        } else {
+            const double base = value.kind == CICU_ARGUMENT_INTEGER ? static_cast<double>(value.integer) : value.number;
+            number.formatted = tools.numbers->formatDouble(offset == 0 ? base : base - offset, error);
+        }
+        return U_SUCCESS(error);
+    }
+
+    /// PluralFormat::findSubMessage: an explicit `=N` equal to the number wins; else the first case of the
+    /// category the rules select for the formatted number minus the offset; else the first `other`.
+    const DirectMessage *choosePlural(const DirectPiece &piece, const cicu_argument &value, FormattedPluralNumber &number,
+                                      UErrorCode &error) {
+        const double exact = value.kind == CICU_ARGUMENT_INTEGER ? static_cast<double>(value.integer) : value.number;
+        for (const auto &entry : piece.cases) {
+            if (entry.explicitValue && entry.value == exact) { return &entry.message; }
+        }
+        if (!formatPluralNumber(value, piece.offset, number, error)) { return nullptr; }
+        const PluralRules &rules = piece.ordinal ? *tools.ordinal : *tools.cardinal;
+        const UnicodeString category = rules.select(number.formatted, error);
+        if (U_FAILURE(error)) { return nullptr; }
+        char keyword[8];
+        const int32_t length = category.extract(0, category.length(), keyword, sizeof keyword, US_INV);
+        const DirectMessage *other = nullptr;
+        for (const auto &entry : piece.cases) {
+            if (entry.explicitValue) { continue; }
+            if (length > 0 && length < static_cast<int32_t>(sizeof keyword) &&
+                entry.keyword.size() == static_cast<size_t>(length) && std::memcmp(entry.keyword.data(), keyword, static_cast<size_t>(length)) == 0) {
+                return &entry.message;
+            }
+            if (other == nullptr && entry.keyword == "other") { other = &entry.message; }
+        }
+        if (other == nullptr) { error = U_INVALID_STATE_ERROR; }  // MessagePattern requires `other`
+        return other;
+    }
+};
 
 }  // namespace
 
@@ -330,6 +679,7 @@ int32_t cicu_format_money(const char *tag, int64_t minor_units, const char *curr
     return copyOut(result, out, capacity);
 }
 
+
 // MARK: MessageFormat
 
 /// A MessageFormat clone used by one thread at a time, with that thread's currency formatters for the
@@ -349,6 +699,9 @@ struct cicu_message_format {
     std::unique_ptr<MessageFormat> prototype;  // never formats, only cloned: it stays unmutated
     std::vector<std::string> names;
     std::vector<UnicodeString> unicodeNames;
+    // Direct formatting, when the pattern allows it (else nullptr and MessageFormat formats).
+    const LocaleTools *tools = nullptr;
+    std::unique_ptr<DirectMessage> direct;
     // MessageFormat::format mutates lazy caches, so each call borrows a worker of its own. A few lock-free
     // slots serve the common case (one worker per core); the mutex-guarded list takes any overflow.
     static constexpr int kSlots = 4;
@@ -455,9 +808,18 @@ cicu_message_format *cicu_message_format_create(const char *tag, const char *pat
         name.toUTF8String(utf8);
         result->names.push_back(utf8);
     }
+    if (const LocaleTools *tools = sharedLocaleTools(result->locale)) {
+        auto direct = std::make_unique<DirectMessage>();
+        if (compileDirect(structure, 0, result->unicodeNames, false, -1, *direct)) {
+            result->tools = tools;
+            result->direct = std::move(direct);
+        }
+    }
     setStatus(status, U_ZERO_ERROR);
     return result.release();
 }
+
+int32_t cicu_message_format_is_direct(const cicu_message_format *format) { return format->direct ? 1 : 0; }
 
 void cicu_message_format_destroy(cicu_message_format *format) { delete format; }
 
@@ -470,8 +832,43 @@ const char *cicu_message_format_argument_name(const cicu_message_format *format,
     return format->names[static_cast<size_t>(index)].c_str();
 }
 
+/// MessageFormat::format, for patterns direct formatting does not cover, absent arguments, and tests.
+static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_argument *arguments, int32_t count,
+                                       char *out, int32_t capacity, cicu_status *status);
+
 int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argument *arguments, int32_t count,
                                    char *out, int32_t capacity, cicu_status *status) {
+    const auto expected = static_cast<int32_t>(format->unicodeNames.size());
+    if (format->direct && count == expected) {
+        bool complete = true;
+        for (int32_t i = 0; i < count; ++i) {
+            complete = complete && arguments[i].kind != CICU_ARGUMENT_ABSENT && arguments[i].kind <= CICU_ARGUMENT_MONEY;
+        }
+        if (complete) {
+            Utf8Writer writer{out, capacity};
+            DirectArguments values{arguments, count};
+            UErrorCode error = U_ZERO_ERROR;
+            if (DirectFormatter(*format->tools, values, writer).write(*format->direct, nullptr, nullptr, 0, error)) {
+                setStatus(status, U_ZERO_ERROR);
+                return writer.length > INT32_MAX ? INT32_MAX : static_cast<int32_t>(writer.length);
+            }
+            if (U_FAILURE(error)) {
+                setStatus(status, error);
+                return 0;
+            }
+            // An argument kind only MessageFormat handles (or rejects): let it decide.
+        }
+    }
+    return formatWithMessageFormat(format, arguments, count, out, capacity, status);
+}
+
+int32_t cicu_message_format_format_with_message_format(cicu_message_format *format, const cicu_argument *arguments,
+                                                       int32_t count, char *out, int32_t capacity, cicu_status *status) {
+    return formatWithMessageFormat(format, arguments, count, out, capacity, status);
+}
+
+static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_argument *arguments, int32_t count,
+                                       char *out, int32_t capacity, cicu_status *status) {
     const auto available = static_cast<int32_t>(format->unicodeNames.size());
     if (count > available) { count = available; }
     // Messages have a handful of arguments: values live on the stack, and when every argument is present

@@ -105,6 +105,14 @@ typedef struct cicu_argument {
 int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argument *arguments, int32_t count,
                                    char *out, int32_t capacity, cicu_status *status);
 
+/// 1 if `cicu_message_format_format` formats this pattern directly (precompiled text, plural and select
+/// over ICU's number formatter and plural rules) rather than through MessageFormat::format; 0 otherwise.
+int32_t cicu_message_format_is_direct(const cicu_message_format *format);
+
+/// Always formats through MessageFormat::format: the reference the direct path is tested against.
+int32_t cicu_message_format_format_with_message_format(cicu_message_format *format, const cicu_argument *arguments,
+                                                       int32_t count, char *out, int32_t capacity, cicu_status *status);
+
 // MARK: Pattern structure (MessagePattern), for validation
 
 typedef enum cicu_pattern_item_kind {
