@@ -24,7 +24,7 @@ public final class CompiledMessage: @unchecked Sendable {
         self.pattern = pattern
         let count = Int(cicu_message_format_argument_count(created))
         argumentNames = (0..<count).map { String(cString: cicu_message_format_argument_name(created, Int32($0))) }
-        constantText = count == 0 ? try? Self.format(handle: created, arguments: UnsafeBufferPointer(start: nil, count: 0)) : nil
+        constantText = count == 0 ? try? Self.format(handle: created, arguments: UnsafeBufferPointer(start: nil, count: 0), throughMessageFormat: false) : nil
     }
 
     deinit { cicu_message_format_destroy(handle) }
@@ -39,12 +39,15 @@ public final class CompiledMessage: @unchecked Sendable {
     /// Formats with the value `value(index, name)` gives for each argument the pattern uses, or returns
     /// nil without calling ICU when one of them is missing. Works on the stack: no heap allocation
     /// besides the result.
-    func formatIfComplete(_ value: (Int, String) -> MessageArgument?) throws(ICUError) -> String? {
-        if let constantText { return constantText }
+    ///
+    /// `throughMessageFormat` makes ICU use MessageFormat::format even where it would format directly: the
+    /// reference that direct formatting is tested against.
+    func formatIfComplete(_ value: (Int, String) -> MessageArgument?, throughMessageFormat: Bool = false) throws(ICUError) -> String? {
+        if let constantText, !throughMessageFormat { return constantText }
         let count = argumentNames.count
         if count == 1 {  // most messages: no temporaries at all
             guard let argument = value(0, argumentNames[0]) else { return nil }
-            return try format(single: argument)
+            return try format(single: argument, throughMessageFormat: throughMessageFormat)
         }
         return try withUnsafeTemporaryAllocation(of: MessageArgument.self, capacity: count) { values throws(ICUError) -> String? in
             var filled = 0
@@ -97,7 +100,8 @@ public final class CompiledMessage: @unchecked Sendable {
                         }
                         slots[index] = slot
                     }
-                    return try Self.format(handle: handle, arguments: UnsafeBufferPointer(rebasing: slots[0..<count]))
+                    return try Self.format(handle: handle, arguments: UnsafeBufferPointer(rebasing: slots[0..<count]),
+                                           throughMessageFormat: throughMessageFormat)
                 }
             }
         }
@@ -115,7 +119,11 @@ public final class CompiledMessage: @unchecked Sendable {
         }
     }
 
-    private func format(single argument: MessageArgument) throws(ICUError) -> String {
+    /// Whether ICU formats this message directly (precompiled text, plural and select over its number
+    /// formatter and plural rules) rather than through MessageFormat::format; see `CICU.h`.
+    var isFormattedDirectly: Bool { cicu_message_format_is_direct(handle) != 0 }
+
+    private func format(single argument: MessageArgument, throughMessageFormat: Bool) throws(ICUError) -> String {
         var slot = Self.numericSlot(argument) ?? cicu_argument(kind: 0, length: 0, integer: 0, number: 0, text: nil)
         switch argument {
         case .integer, .number:
@@ -127,7 +135,8 @@ public final class CompiledMessage: @unchecked Sendable {
                 slot.length = Int32(string.utf8.count)
                 slot.text = text
                 return withUnsafePointer(to: slot) { pointer in
-                    Result { () throws(ICUError) in try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1)) }
+                    Result { () throws(ICUError) in try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1),
+                                                                     throughMessageFormat: throughMessageFormat) }
                 }
             }
             return try result.get()
@@ -143,22 +152,26 @@ public final class CompiledMessage: @unchecked Sendable {
                 slot.length = 3
                 slot.text = raw.baseAddress!.assumingMemoryBound(to: CChar.self)
                 return try withUnsafePointer(to: slot) { pointer throws(ICUError) in
-                    try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1))
+                    try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1),
+                                    throughMessageFormat: throughMessageFormat)
                 }
             }
         }
         return try withUnsafePointer(to: slot) { pointer throws(ICUError) in
-            try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1))
+            try Self.format(handle: handle, arguments: UnsafeBufferPointer(start: pointer, count: 1),
+                            throughMessageFormat: throughMessageFormat)
         }
     }
 
     /// Formats into a stack buffer and makes a String of exactly the result's size; a result longer
     /// than the buffer (rare) is formatted again into a heap buffer of the right size.
-    private static func format(handle: OpaquePointer, arguments: UnsafeBufferPointer<cicu_argument>) throws(ICUError) -> String {
+    private static func format(handle: OpaquePointer, arguments: UnsafeBufferPointer<cicu_argument>,
+                               throughMessageFormat: Bool) throws(ICUError) -> String {
+        let format = throughMessageFormat ? cicu_message_format_format_with_message_format : cicu_message_format_format
         var status = cicu_status.initial
         let result: String? = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 1024) { buffer in
             let length = buffer.withMemoryRebound(to: CChar.self) {
-                cicu_message_format_format(handle, arguments.baseAddress, Int32(arguments.count), $0.baseAddress, 1024, &status)
+                format(handle, arguments.baseAddress, Int32(arguments.count), $0.baseAddress, 1024, &status)
             }
             guard !status.failed, length < 1024 else { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: buffer[0..<Int(length)]), as: UTF8.self)
@@ -166,7 +179,7 @@ public final class CompiledMessage: @unchecked Sendable {
         if status.failed { throw ICUError(status) }
         if let result { return result }
         let long = readUTF8(initialCapacity: 4096) { out, capacity in
-            cicu_message_format_format(handle, arguments.baseAddress, Int32(arguments.count), out, capacity, &status)
+            format(handle, arguments.baseAddress, Int32(arguments.count), out, capacity, &status)
         }
         if status.failed { throw ICUError(status) }
         return long
