@@ -87,6 +87,10 @@ if let profiled = Int(arguments.first { $0.hasPrefix("--profile=") }?.dropFirst(
     let end = ContinuousClock.now + .milliseconds(Int(seconds * 1000))
     _ = concurrently(threads: threads) { _ in
         var count = 0
+        if let fixed = Int(arguments.first { $0.hasPrefix("--iterations=") }?.dropFirst(13) ?? "") {  // e.g. under ltrace -c
+            for _ in 0..<fixed { count &+= resolver.resolve(reference.error, locale: reference.locale, arguments: reference.arguments).message.utf8.count }
+            return
+        }
         while ContinuousClock.now < end {
             for _ in 0..<1000 { count &+= resolver.resolve(reference.error, locale: reference.locale, arguments: reference.arguments).message.utf8.count }
         }
@@ -198,10 +202,9 @@ print("")
 print(allPass ? "library bar met: every ratio ≤ 1.5" : "library bar NOT met")
 if sink == 42 { print("") }  // keeps the results observable
 
-// `--breakdown`: where the time of the plural case goes (negotiation, formatting alone, full resolve).
+// `--breakdown`: where the time of the plural and money cases goes (negotiation, ICU through the C shim,
+// the Swift String, the message alone, resolving in an already negotiated locale, the full call).
 if arguments.contains("--breakdown") {
-    let cs = try catalog.negotiate(tag: "cs")
-    let message = try CompiledMessage(pattern: catalog.patterns(for: cs.tag)["retry.transient.wait"]!, locale: cs.tag)
     func time(_ label: String, _ body: (Int) -> Void) {
         let iterations = calibrate(milliseconds: roundMilliseconds, body)
         var samples: [Double] = []
@@ -210,31 +213,60 @@ if arguments.contains("--breakdown") {
             body(iterations)
             samples.append(nanoseconds(ContinuousClock.now - start) / Double(iterations))
         }
-        print(pad(label, 44) + String(format: "%.0f ns", median(samples)))
+        print(pad(label, 52) + String(format: "%.0f ns", median(samples)))
     }
-    print("")
-    time("negotiate(tag: \"cs\")") { for _ in 0..<$0 { sink &+= (try? catalog.negotiate(tag: "cs"))?.tag.identifier.utf8.count ?? 0 } }
-    time("CompiledMessage.format([afterSeconds: 5])") { for _ in 0..<$0 { sink &+= (try? message.format(["afterSeconds": 5]))?.utf8.count ?? 0 } }
-    let pattern = catalog.patterns(for: cs.tag)["retry.transient.wait"]!
-    var status = cicu_status(code: 0, offset: -1)
-    let handle = pattern.withCString { cicu_message_format_create("cs", $0, Int32(pattern.utf8.count), &status) }
-    var argument = cicu_argument(kind: Int32(CICU_ARGUMENT_INTEGER.rawValue), length: 0, integer: 5, number: 0, text: nil)
-    var output = [CChar](repeating: 0, count: 1024)
-    time("C shim called from Swift (no String)") { iterations in
-        for _ in 0..<iterations { sink &+= Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status)) }
-    }
-    time("C shim + String(decoding:)") { iterations in
-        for _ in 0..<iterations {
-            let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
-            sink &+= output.withUnsafeBufferPointer { String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[0..<length]), as: UTF8.self) }.utf8.count
+    for reference in cases.dropFirst() {
+        let negotiated = try catalog.negotiate(tag: reference.locale)
+        let pattern = catalog.patterns(for: negotiated.tag)[reference.key]!
+        let message = try CompiledMessage(pattern: pattern, locale: negotiated.tag)
+        var status = cicu_status(code: 0, offset: -1)
+        let handle = pattern.withCString { cicu_message_format_create(reference.locale, $0, Int32(pattern.utf8.count), &status) }
+        defer { cicu_message_format_destroy(handle) }
+        let code = Array((reference.currency ?? "").utf8CString)
+        var output = [CChar](repeating: 0, count: 1024)
+        print("")
+        print("\(reference.name): where the time goes")
+        code.withUnsafeBufferPointer { currency in
+            var argument = reference.currency == nil
+                ? cicu_argument(kind: Int32(CICU_ARGUMENT_INTEGER.rawValue), length: 0, integer: reference.baselineValue, number: 0, text: nil)
+                : cicu_argument(kind: Int32(CICU_ARGUMENT_MONEY.rawValue), length: 3, integer: reference.baselineValue, number: 0,
+                                text: currency.baseAddress)
+            time("  C shim through MessageFormat::format (no String)") { iterations in
+                for _ in 0..<iterations {
+                    sink &+= Int(cicu_message_format_format_with_message_format(handle, &argument, 1, &output, 1024, &status))
+                }
+            }
+            time("  C shim, direct formatting (no String)") { iterations in
+                for _ in 0..<iterations { sink &+= Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status)) }
+            }
+            if arguments.contains("--profile-shim") {  // only this loop, ~3 s, for a profiler
+                let end = ContinuousClock.now + .seconds(3)
+                while ContinuousClock.now < end {
+                    for _ in 0..<1000 {
+                        let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
+                        sink &+= output.withUnsafeBufferPointer {
+                            String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[0..<length]), as: UTF8.self)
+                        }.utf8.count
+                    }
+                }
+                exit(0)
+            }
+            time("  C shim, direct formatting + String(decoding:)") { iterations in
+                for _ in 0..<iterations {
+                    let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
+                    sink &+= output.withUnsafeBufferPointer {
+                        String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[0..<length]), as: UTF8.self)
+                    }.utf8.count
+                }
+            }
         }
+        let messageArguments = reference.arguments
+        let name = reference.baselineArgument!
+        time("  CompiledMessage.format([\(name): …])") { for _ in 0..<$0 { sink &+= (try? message.format(messageArguments))?.utf8.count ?? 0 } }
+        time("  negotiate(tag: \"\(reference.locale)\")") { for _ in 0..<$0 { sink &+= (try? catalog.negotiate(tag: reference.locale))?.tag.identifier.utf8.count ?? 0 } }
+        let error = reference.error
+        time("  resolve(_:in: negotiated, arguments:)") { for _ in 0..<$0 { sink &+= resolver.resolve(error, in: negotiated, arguments: messageArguments).message.utf8.count } }
+        time("  resolve(_:locale:arguments:) (the benchmarked call)") { for _ in 0..<$0 {
+            sink &+= resolver.resolve(error, locale: reference.locale, arguments: messageArguments).message.utf8.count } }
     }
-    let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
-    let bytes = output[0..<length].map { UInt8(bitPattern: $0) }
-    time("String(decoding:) only") { for _ in 0..<$0 { sink &+= bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) }.utf8.count } }
-    time("String(validating:) only") { for _ in 0..<$0 { sink &+= bytes.withUnsafeBufferPointer { String(validating: $0, as: UTF8.self) }?.utf8.count ?? 0 } }
-    time("String(unsafeUninitializedCapacity:) only") { for _ in 0..<$0 {
-        sink &+= String(unsafeUninitializedCapacity: bytes.count) { buffer in _ = buffer.initialize(from: bytes); return bytes.count }.utf8.count } }
-    let error = UpstreamError(status: 503)
-    time("resolve(in: cs, afterSeconds: 5)") { for _ in 0..<$0 { sink &+= resolver.resolve(error, in: cs, arguments: ["afterSeconds": 5]).message.utf8.count } }
 }

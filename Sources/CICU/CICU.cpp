@@ -188,6 +188,8 @@ struct LocaleTools {
     Locale locale;
     std::unique_ptr<NumberFormat> numberFormat;  // MessageFormat::getDefaultNumberFormat's equivalent
     const number::LocalizedNumberFormatter *numbers = nullptr;  // owned by numberFormat
+    // The same formatter as a Format: its format() keeps ICU's intermediate data on the stack.
+    std::unique_ptr<Format> numbersAsFormat;
     std::unique_ptr<PluralRules> cardinal;
     std::unique_ptr<PluralRules> ordinal;
 };
@@ -207,9 +209,12 @@ const LocaleTools *sharedLocaleTools(const Locale &locale) {
     made->numberFormat.reset(NumberFormat::createInstance(locale, error));
     auto *decimal = dynamic_cast<DecimalFormat *>(made->numberFormat.get());
     if (U_SUCCESS(error) && decimal != nullptr) { made->numbers = decimal->toNumberFormatter(error); }
+    if (U_SUCCESS(error) && made->numbers != nullptr) { made->numbersAsFormat.reset(made->numbers->toFormat(error)); }
     made->cardinal.reset(PluralRules::forLocale(locale, UPLURAL_TYPE_CARDINAL, error));
     made->ordinal.reset(PluralRules::forLocale(locale, UPLURAL_TYPE_ORDINAL, error));
-    if (U_FAILURE(error) || made->numbers == nullptr || !made->cardinal || !made->ordinal) { return nullptr; }
+    if (U_FAILURE(error) || made->numbers == nullptr || !made->numbersAsFormat || !made->cardinal || !made->ordinal) {
+        return nullptr;
+    }
     const LocaleTools *result = made.get();
     (*tools)[locale.getName()] = std::move(made);
     return result;
@@ -357,8 +362,9 @@ bool compileDirect(const MessagePattern &pattern, int32_t start, const std::vect
 struct ThreadMoneyFormatter {
     const LocaleTools *tools;
     uint32_t currency;
-    int32_t digits;
-    std::unique_ptr<number::LocalizedNumberFormatter> formatter;
+    // Takes the amount in minor units, as an integer, and scales it by 10^-digits (exact, in ICU's
+    // decimal arithmetic): no decimal string to parse, no heap allocation per call.
+    std::unique_ptr<Format> minorUnits;
 };
 
 /// The calling thread's money formatter for a locale and currency (at most 32 kept per thread), or
@@ -375,10 +381,13 @@ const ThreadMoneyFormatter *threadMoneyFormatter(const LocaleTools &tools, const
         error = U_ILLEGAL_ARGUMENT_ERROR;
         return nullptr;
     }
-    auto formatter = makeCurrencyFormatter(tools.locale, currency, error);
-    if (!formatter) { return nullptr; }
+    CurrencyUnit unit(UnicodeString(currency, 3, US_INV).getTerminatedBuffer(), error);
+    if (U_FAILURE(error)) { return nullptr; }
+    std::unique_ptr<Format> format(
+        number::NumberFormatter::withLocale(tools.locale).unit(unit).scale(number::Scale::powerOfTen(-digits)).toFormat(error));
+    if (U_FAILURE(error) || !format) { return nullptr; }
     if (cache.size() >= 32) { cache.erase(cache.begin()); }
-    cache.push_back({&tools, key, digits, std::move(formatter)});
+    cache.push_back({&tools, key, std::move(format)});
     return &cache.back();
 }
 
@@ -386,6 +395,12 @@ const ThreadMoneyFormatter *threadMoneyFormatter(const LocaleTools &tools, const
 /// formatting, as in MessageFormat's PluralSelectorProvider.
 struct FormattedPluralNumber {
     bool done = false;
+    // Whole numbers below 2^53 (the usual case): formatted into `text` on the stack, and the plural rules
+    // see them exactly as a double (no fraction digits, as the default format shows none).
+    bool whole = false;
+    int64_t value = 0;
+    UnicodeString text;
+    // Anything else: ICU's FormattedNumber, whose visible fraction digits the plural rules see.
     number::FormattedNumber formatted;
 };
 
@@ -403,7 +418,7 @@ class DirectFormatter {
             case DirectPiece::literal: writer.append(piece.text.data(), piece.text.size()); break;
             case DirectPiece::pluralNumber:
                 if (!formatPluralNumber(*pluralValue, pluralOffset, *pluralNumber, error)) { return false; }
-                writer.append(pluralNumber->formatted.toTempString(error));
+                writer.append(pluralNumber->whole ? pluralNumber->text : pluralNumber->formatted.toTempString(error));
                 break;
             case DirectPiece::simple:
                 if (!writeArgument(arguments.values[piece.argument], error)) { return false; }
@@ -444,31 +459,29 @@ class DirectFormatter {
     const DirectArguments &arguments;
     Utf8Writer &writer;
 
+    /// Formats `value` with a number Format into a stack-buffered string and writes it.
+    bool appendFormatted(const Format &format, const Formattable &value, UErrorCode &error) {
+        UnicodeString text;
+        FieldPosition position(FieldPosition::DONT_CARE);
+        format.format(value, text, position, error);
+        if (U_FAILURE(error)) { return false; }
+        writer.append(text);
+        return true;
+    }
+
     /// `{name}`: text as is, numbers with the default number format, money with its currency formatter.
     bool writeArgument(const cicu_argument &value, UErrorCode &error) {
         switch (value.kind) {
         case CICU_ARGUMENT_TEXT: writer.append(value.text, static_cast<size_t>(value.length)); return true;
-        case CICU_ARGUMENT_INTEGER: {
-            number::FormattedNumber formatted = tools.numbers->formatInt(value.integer, error);
-            writer.append(formatted.toTempString(error));
-            return U_SUCCESS(error);
-        }
-        case CICU_ARGUMENT_DOUBLE: {
-            number::FormattedNumber formatted = tools.numbers->formatDouble(value.number, error);
-            writer.append(formatted.toTempString(error));
-            return U_SUCCESS(error);
-        }
+        case CICU_ARGUMENT_INTEGER: return appendFormatted(*tools.numbersAsFormat, Formattable(value.integer), error);
+        case CICU_ARGUMENT_DOUBLE: return appendFormatted(*tools.numbersAsFormat, Formattable(value.number), error);
         case CICU_ARGUMENT_MONEY: {
             const ThreadMoneyFormatter *money = threadMoneyFormatter(tools, value.text, error);
             if (money == nullptr) {
                 if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
                 return false;
             }
-            char decimal[32];
-            const int length = decimalFromMinorUnits(value.integer, money->digits, decimal);
-            number::FormattedNumber formatted = money->formatter->formatDecimal(StringPiece(decimal, length), error);
-            writer.append(formatted.toTempString(error));
-            return U_SUCCESS(error);
+            return appendFormatted(*money->minorUnits, Formattable(value.integer), error);
         }
         default: return false;  // decimal strings: MessageFormat
         }
@@ -478,7 +491,14 @@ class DirectFormatter {
     bool formatPluralNumber(const cicu_argument &value, double offset, FormattedPluralNumber &number, UErrorCode &error) {
         if (number.done) { return U_SUCCESS(error); }
         number.done = true;
-        if (value.kind == CICU_ARGUMENT_INTEGER && offset == 0) {
+        constexpr int64_t exactLimit = int64_t(1) << 53;
+        if (value.kind == CICU_ARGUMENT_INTEGER && offset == static_cast<double>(static_cast<int64_t>(offset)) &&
+            value.integer > -exactLimit && value.integer < exactLimit && offset > -exactLimit && offset < exactLimit) {
+            number.whole = true;
+            number.value = value.integer - static_cast<int64_t>(offset);
+            FieldPosition position(FieldPosition::DONT_CARE);
+            tools.numbersAsFormat->format(Formattable(number.value), number.text, position, error);
+        } else if (value.kind == CICU_ARGUMENT_INTEGER && offset == 0) {
             number.formatted = tools.numbers->formatInt(value.integer, error);  // kept exact, as a Formattable would
         } else {
             const double base = value.kind == CICU_ARGUMENT_INTEGER ? static_cast<double>(value.integer) : value.number;
@@ -497,7 +517,8 @@ class DirectFormatter {
         }
         if (!formatPluralNumber(value, piece.offset, number, error)) { return nullptr; }
         const PluralRules &rules = piece.ordinal ? *tools.ordinal : *tools.cardinal;
-        const UnicodeString category = rules.select(number.formatted, error);
+        const UnicodeString category =
+            number.whole ? rules.select(static_cast<double>(number.value)) : rules.select(number.formatted, error);
         if (U_FAILURE(error)) { return nullptr; }
         char keyword[8];
         const int32_t length = category.extract(0, category.length(), keyword, sizeof keyword, US_INV);

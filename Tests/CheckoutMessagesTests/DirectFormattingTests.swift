@@ -32,8 +32,8 @@ struct DirectFormattingTests {
 
     /// Both paths, same arguments: the same text, or both the same error.
     static func compare(_ message: CompiledMessage, _ values: [MessageArgument]) -> String? {
-        let direct = Result { () throws(ICUError) in try message.formatIfComplete({ index, _ in values[index] }) }
-        let reference = Result { () throws(ICUError) in try message.formatIfComplete({ index, _ in values[index] }, throughMessageFormat: true) }
+        let direct = Result { () throws(ICUError) in try message.formatIfComplete({ values[$0] }) }
+        let reference = Result { () throws(ICUError) in try message.formatIfComplete({ values[$0] }, throughMessageFormat: true) }
         switch (direct, reference) {
         case (.success(let a), .success(let b)) where a == b: return nil
         case (.failure(let a), .failure(let b)) where a.code == b.code: return nil
@@ -105,7 +105,7 @@ struct DirectFormattingTests {
     func fallsBack(_ pattern: String) throws {
         let message = try CompiledMessage(pattern: pattern, locale: LocaleTag("en"))
         #expect(!message.isFormattedDirectly)
-        #expect(try message.formatIfComplete({ _, _ in .integer(1234) }) == message.formatIfComplete({ _, _ in .integer(1234) }, throughMessageFormat: true))
+        #expect(try message.formatIfComplete({ _ in .integer(1234) }) == message.formatIfComplete({ _ in .integer(1234) }, throughMessageFormat: true))
     }
 
     @Test func wrongKindsFailAsMessageFormatFails() throws {

@@ -32,29 +32,34 @@ public final class CompiledMessage: @unchecked Sendable {
     /// Formats with named arguments. Arguments the pattern does not use are ignored; a missing one fails
     /// with `U_ILLEGAL_ARGUMENT_ERROR` rather than showing `{name}` to a customer.
     public func format(_ arguments: MessageArguments) throws(ICUError) -> String {
-        guard let text = try formatIfComplete({ arguments[$1] }) else { throw ICUError(code: 1) }
+        guard let text = try formatIfComplete({ arguments[argumentNames[$0]] }) else { throw ICUError(code: 1) }
         return text
     }
 
-    /// Formats with the value `value(index, name)` gives for each argument the pattern uses, or returns
-    /// nil without calling ICU when one of them is missing. Works on the stack: no heap allocation
-    /// besides the result.
+    /// Formats with the value `value(index)` gives for each argument the pattern uses (index into
+    /// `argumentNames`), or returns nil without calling ICU when one of them is missing. Works on the
+    /// stack: no heap allocation besides the result.
     ///
     /// `throughMessageFormat` makes ICU use MessageFormat::format even where it would format directly: the
     /// reference that direct formatting is tested against.
-    func formatIfComplete(_ value: (Int, String) -> MessageArgument?, throughMessageFormat: Bool = false) throws(ICUError) -> String? {
+    @inline(__always)
+    func formatIfComplete(_ value: (Int) -> MessageArgument?, throughMessageFormat: Bool = false) throws(ICUError) -> String? {
         if let constantText, !throughMessageFormat { return constantText }
-        let count = argumentNames.count
-        if count == 1 {  // most messages: no temporaries at all
-            guard let argument = value(0, argumentNames[0]) else { return nil }
+        if argumentNames.count == 1 {  // most messages: no temporaries at all
+            guard let argument = value(0) else { return nil }
             return try format(single: argument, throughMessageFormat: throughMessageFormat)
         }
+        return try formatMany(value, throughMessageFormat: throughMessageFormat)
+    }
+
+    private func formatMany(_ value: (Int) -> MessageArgument?, throughMessageFormat: Bool) throws(ICUError) -> String? {
+        let count = argumentNames.count
         return try withUnsafeTemporaryAllocation(of: MessageArgument.self, capacity: count) { values throws(ICUError) -> String? in
             var filled = 0
             defer { values.baseAddress!.deinitialize(count: filled) }
             var textBytes = 0
-            for (index, name) in argumentNames.enumerated() {
-                guard let argument = value(index, name) else { return nil }
+            for index in 0..<count {
+                guard let argument = value(index) else { return nil }
                 switch argument {
                 case .text(let string): textBytes += string.utf8.count
                 case .money: textBytes += 4

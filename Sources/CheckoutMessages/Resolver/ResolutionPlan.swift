@@ -1,21 +1,65 @@
-/// A message the resolver may use, with what it needs at run time: the compiled message and the declared
-/// type of each of its arguments, aligned with `message.argumentNames`.
-struct MessageCandidate: Sendable {
+/// A message the resolver may use, with what it needs at run time: the compiled message, and for each of
+/// its arguments (aligned with `message.argumentNames`) the declared type and where the value comes from.
+/// A class, so that trying a candidate retains one object rather than copying four fields.
+final class MessageCandidate: Sendable {
     let key: String
     let message: CompiledMessage
     let types: [ArgumentType]
+    let slots: [ArgumentSlot]
+
+    init(key: String, message: CompiledMessage, types: [ArgumentType], slots: [ArgumentSlot]) {
+        self.key = key
+        self.message = message
+        self.types = types
+        self.slots = slots
+    }
 
     /// The text, if every argument is available and usable; nil otherwise (the next candidate is tried).
     func format(_ arguments: ArgumentSource) -> String? {
         if let constant = message.constantText { return constant }
-        return try? message.formatIfComplete { index, name in arguments[name]?.converted(to: types[index]) } ?? nil
+        return try? message.formatIfComplete { index in arguments[slots[index]]?.converted(to: types[index]) } ?? nil
     }
+}
+
+/// Where a message argument's value comes from, decided once per message rather than by comparing
+/// names on every resolution.
+struct ArgumentSlot: Sendable, Hashable {
+    enum Source: Sendable, Hashable {
+        /// What the resolver supplies: the trace id, the retry delay, the number of inline fields, a field's problem.
+        case reference, afterSeconds, count, problem
+        /// The caller's argument named `name`.
+        case caller
+    }
+
+    let source: Source
+    let name: String
+
+    init(name: String) {
+        self.name = name
+        switch name {
+        case "reference": source = .reference
+        case "afterSeconds": source = .afterSeconds
+        case "count": source = .count
+        case "problem": source = .problem
+        default: source = .caller
+        }
+    }
+}
+
+/// How an outcome's inline fields are found (the payload of `FieldSource` lives in `fixedFields`).
+enum FieldMode: Sendable {
+    case none, fixed, upstream
 }
 
 /// Everything the resolver needs to answer with one outcome, precomputed per locale when the resolver is
 /// built, so that resolving hashes no message key and copies no rule.
 final class OutcomePlan: Sendable {
     let outcome: ResolutionRules.Outcome
+    /// Copies of the outcome's scalars, read on every resolution without copying the outcome.
+    let presentation: Presentation
+    let sameMethod: Bool
+    let afterSeconds: Double?
+    let fieldMode: FieldMode
     /// Index of the outcome to use when `fields: upstream` finds no customer field.
     let otherwise: Int?
     /// The outcome's message candidates, by locale index.
@@ -29,6 +73,14 @@ final class OutcomePlan: Sendable {
     init(outcome: ResolutionRules.Outcome, rules: ResolutionRules, outcomeIndex: [String: Int], catalog: MessageCatalog,
          fieldPlans: [String: [[MessageCandidate]]]) {
         self.outcome = outcome
+        presentation = outcome.presentation
+        sameMethod = outcome.sameMethod ?? true
+        afterSeconds = outcome.afterSeconds
+        switch outcome.fields {
+        case .none: fieldMode = .none
+        case .fixed: fieldMode = .fixed
+        case .upstream: fieldMode = .upstream
+        }
         otherwise = outcome.otherwise.flatMap { name in outcomeIndex[name] }
         candidates = MessageCandidate.plan(outcome.messages, catalog: catalog)
         if case .fixed(let fields) = outcome.fields {
@@ -64,7 +116,8 @@ extension MessageCandidate {
                 }
                 let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
                 return MessageCandidate(key: key, message: message,
-                                        types: message.argumentNames.map { declarations[$0]?.type ?? .text })
+                                        types: message.argumentNames.map { declarations[$0]?.type ?? .text },
+                                        slots: message.argumentNames.map(ArgumentSlot.init(name:)))
             }
         }
     }

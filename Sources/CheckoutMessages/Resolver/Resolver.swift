@@ -53,29 +53,37 @@ public struct Resolver: Sendable {
     /// Resolves in an already negotiated locale.
     public func resolve(_ error: UpstreamError, in locale: NegotiatedLocale, arguments: MessageArguments = [:]) -> Resolution {
         var (index, level) = match(error)
-        var plan = plans[index]
         var fields: [FieldPlan] = []
-        switch plan.outcome.fields {
+        switch plans[index].fieldMode {
         case .none:
             break
         case .fixed:
-            fields = plan.fixedFields
+            fields = plans[index].fixedFields
         case .upstream:
             fields = customerFields(error.fieldErrors).map {
                 FieldPlan(field: $0.field, candidates: fieldPlans[$0.field] ?? [], problem: $0.problem, sameAsOutcome: false)
             }
-            if fields.isEmpty, let otherwise = plan.otherwise {
-                index = otherwise
-                plan = plans[otherwise]
+            if fields.isEmpty, let otherwise = plans[index].otherwise { index = otherwise }
+        }
+        let plan = plans[index]
+        let presentation = plan.presentation
+        // The caller's `reference` and `afterSeconds`, in one pass over the (usually tiny) dictionary.
+        var callerReference: String?
+        var callerDelay: Double?
+        if !arguments.isEmpty {
+            for (name, value) in arguments {
+                if name == "reference" {
+                    callerReference = value.textValue
+                } else if name == "afterSeconds", presentation == .retry {
+                    callerDelay = value.delayValue
+                }
             }
         }
-        let outcome = plan.outcome
-        let reference = error.traceId ?? (arguments.isEmpty ? nil : arguments["reference"]?.textValue)
-        let afterSeconds = outcome.presentation == .retry
-            ? (arguments.isEmpty ? nil : arguments["afterSeconds"]?.delayValue) ?? outcome.afterSeconds : nil
+        let reference = error.traceId ?? callerReference
+        let afterSeconds = presentation == .retry ? callerDelay ?? plan.afterSeconds : nil
         if var resolution = plan.templates[locale.index] {
             resolution.reference = reference
-            resolution.retry?.afterSeconds = afterSeconds
+            if afterSeconds != nil { resolution.retry?.afterSeconds = afterSeconds }
             resolution.matchedBy = level
             return resolution
         }
@@ -84,22 +92,24 @@ public struct Resolver: Sendable {
         available.afterSeconds = afterSeconds
         let (key, message) = format(plan.candidates[locale.index], arguments: available)
         var fieldMessages: [FieldMessage] = []
-        if outcome.presentation == .inline {
-            fieldMessages = fields.map { field in
+        if presentation == .inline, !fields.isEmpty {
+            fieldMessages.reserveCapacity(fields.count)
+            for field in fields {
                 // A field showing the outcome's own message (1033, 1042) reuses the text already formatted.
-                if field.sameAsOutcome { return FieldMessage(field: field.field, message: message) }
+                if field.sameAsOutcome {
+                    fieldMessages.append(FieldMessage(field: field.field, message: message))
+                    continue
+                }
                 var fieldArguments = available
                 fieldArguments.problem = field.problem
                 let candidates = locale.index < field.candidates.count ? field.candidates[locale.index] : []
-                return FieldMessage(field: field.field, message: format(candidates, arguments: fieldArguments).text)
+                fieldMessages.append(FieldMessage(field: field.field, message: format(candidates, arguments: fieldArguments).text))
             }
         }
         return Resolution(
-            presentation: outcome.presentation, message: message, key: key, locale: locale.tag.identifier,
-            direction: locale.direction,
-            retry: outcome.presentation == .retry
-                ? RetryAdvice(sameMethod: outcome.sameMethod ?? true, afterSeconds: available.afterSeconds) : nil,
-            fields: fieldMessages, reference: available.reference, matchedBy: level)
+            presentation: presentation, message: message, key: key, locale: locale.tag.identifier, direction: locale.direction,
+            retry: presentation == .retry ? RetryAdvice(sameMethod: plan.sameMethod, afterSeconds: afterSeconds) : nil,
+            fields: fieldMessages, reference: reference, matchedBy: level)
     }
 
     /// The outcome for an error, in the rules' match order, as an index into `rules.outcomeList`.
@@ -130,8 +140,8 @@ public struct Resolver: Sendable {
     /// The first candidate whose arguments are all available and valid; the rules check guarantees the
     /// last one needs only what the resolver supplies.
     func format(_ candidates: [MessageCandidate], arguments: ArgumentSource) -> (key: String, text: String) {
-        for candidate in candidates {
-            if let text = candidate.format(arguments) { return (candidate.key, text) }
+        for index in candidates.indices {
+            if let text = candidates[index].format(arguments) { return (candidates[index].key, text) }
         }
         return (candidates.last?.key ?? "", "")
     }
@@ -152,17 +162,26 @@ struct ArgumentSource {
         self.count = count
     }
 
-    subscript(name: String) -> MessageArgument? {
-        switch name {
-        case "reference": return reference.map(MessageArgument.text)
-        case "afterSeconds":
+    @inline(__always)
+    subscript(slot: ArgumentSlot) -> MessageArgument? {
+        switch slot.source {
+        case .reference: return reference.map(MessageArgument.text)
+        case .afterSeconds:
             // Whole seconds go to ICU as integers, which plural rules and number formatting take faster.
             guard let afterSeconds else { return nil }
             return afterSeconds.rounded() == afterSeconds && abs(afterSeconds) < 1e15 ? .integer(Int64(afterSeconds)) : .number(afterSeconds)
-        case "count": return .integer(Int64(count))
-        case "problem": return problem.map(MessageArgument.text)
-        default: return caller[name]
+        case .count: return .integer(Int64(count))
+        case .problem: return problem.map(MessageArgument.text)
+        case .caller: return callerValue(slot.name)
         }
+    }
+
+    /// The caller's argument `name`: a scan of a few keys is cheaper than hashing the name.
+    private func callerValue(_ name: String) -> MessageArgument? {
+        if caller.isEmpty { return nil }
+        if caller.count > 4 { return caller[name] }
+        for (key, value) in caller where key == name { return value }
+        return nil
     }
 }
 
