@@ -55,54 +55,73 @@ enum FieldMode: Sendable {
 /// built, so that resolving hashes no message key and copies no rule.
 final class OutcomePlan: Sendable {
     let outcome: ResolutionRules.Outcome
-    /// Copies of the outcome's scalars, read on every resolution without copying the outcome.
-    let presentation: Presentation
-    let sameMethod: Bool
-    let afterSeconds: Double?
     let fieldMode: FieldMode
     /// Index of the outcome to use when `fields: upstream` finds no customer field.
     let otherwise: Int?
-    /// The outcome's message candidates, by locale index.
-    let candidates: [[MessageCandidate]]
-    /// Fixed inline fields, with their candidates by locale.
-    let fixedFields: [FieldPlan]
-    /// By locale, the whole resolution when it cannot depend on arguments (the first message has none and
-    /// there are no fields): resolving then only fills in the reference and the retry delay.
-    let templates: [Resolution?]
+    /// The outcome in each locale, by locale index.
+    let localized: [LocalizedPlan]
 
     init(outcome: ResolutionRules.Outcome, rules: ResolutionRules, outcomeIndex: [String: Int], catalog: MessageCatalog,
          fieldPlans: [String: [[MessageCandidate]]]) {
         self.outcome = outcome
-        presentation = outcome.presentation
-        sameMethod = outcome.sameMethod ?? true
-        afterSeconds = outcome.afterSeconds
         switch outcome.fields {
         case .none: fieldMode = .none
         case .fixed: fieldMode = .fixed
         case .upstream: fieldMode = .upstream
         }
         otherwise = outcome.otherwise.flatMap { name in outcomeIndex[name] }
-        candidates = MessageCandidate.plan(outcome.messages, catalog: catalog)
+        let candidates = MessageCandidate.plan(outcome.messages, catalog: catalog)
+        var fixedFields: [(field: String, candidates: [[MessageCandidate]], sameAsOutcome: Bool)] = []
         if case .fixed(let fields) = outcome.fields {
             fixedFields = fields.map { field in
                 let keys = field.messages.isEmpty ? rules.fieldMessages[field.field] ?? [] : field.messages
                 let plan = field.messages.isEmpty ? fieldPlans[field.field] ?? [] : MessageCandidate.plan(keys, catalog: catalog)
-                return FieldPlan(field: field.field, candidates: plan, problem: "invalid", sameAsOutcome: keys == outcome.messages)
+                return (field.field, plan, keys == outcome.messages)
             }
-        } else {
-            fixedFields = []
         }
-        let candidates = self.candidates
-        templates = catalog.compiled.indices.map { index in
-            guard outcome.presentation != .inline, let first = candidates[index].first, let text = first.message.constantText else {
-                return nil
+        localized = catalog.compiled.indices.map { index in
+            var template: Resolution?
+            if outcome.presentation != .inline, let first = candidates[index].first, let text = first.message.constantText {
+                template = Resolution(
+                    presentation: outcome.presentation, message: text, key: first.key, locale: catalog.compiled[index].tag.identifier,
+                    direction: catalog.compiled[index].direction,
+                    retry: outcome.presentation == .retry ? RetryAdvice(sameMethod: outcome.sameMethod ?? true) : nil,
+                    fields: [], reference: nil, matchedBy: .fallback)
             }
-            let tag = catalog.compiled[index].tag
-            return Resolution(presentation: outcome.presentation, message: text, key: first.key, locale: tag.identifier,
-                              direction: catalog.compiled[index].direction,
-                              retry: outcome.presentation == .retry ? RetryAdvice(sameMethod: outcome.sameMethod ?? true) : nil,
-                              fields: [], reference: nil, matchedBy: .fallback)
+            return LocalizedPlan(
+                presentation: outcome.presentation, sameMethod: outcome.sameMethod ?? true, afterSeconds: outcome.afterSeconds,
+                candidates: candidates[index],
+                fixedFields: fixedFields.map { field in
+                    LocalizedField(field: field.field, candidates: index < field.candidates.count ? field.candidates[index] : [],
+                                   problem: "invalid", sameAsOutcome: field.sameAsOutcome)
+                },
+                template: template)
         }
+    }
+}
+
+/// One outcome in one locale: everything a resolution reads.
+final class LocalizedPlan: Sendable {
+    let presentation: Presentation
+    let sameMethod: Bool
+    /// For retry: the delay to suggest when the caller gives none.
+    let afterSeconds: Double?
+    /// The outcome's message candidates, most specific first.
+    let candidates: [MessageCandidate]
+    /// Fixed inline fields.
+    let fixedFields: [LocalizedField]
+    /// The whole resolution when it cannot depend on arguments (the first message has none and there are
+    /// no fields): resolving then only fills in the reference and the retry delay.
+    let template: Resolution?
+
+    init(presentation: Presentation, sameMethod: Bool, afterSeconds: Double?, candidates: [MessageCandidate],
+         fixedFields: [LocalizedField], template: Resolution?) {
+        self.presentation = presentation
+        self.sameMethod = sameMethod
+        self.afterSeconds = afterSeconds
+        self.candidates = candidates
+        self.fixedFields = fixedFields
+        self.template = template
     }
 }
 
@@ -123,11 +142,11 @@ extension MessageCandidate {
     }
 }
 
-/// One inline field of a resolution: its canonical id, its message candidates by locale, the `problem`
+/// One inline field of a resolution in one locale: its canonical id, its message candidates, the `problem`
 /// argument of its message, and whether it shows the outcome's own message (then the text is reused).
-struct FieldPlan: Sendable {
+struct LocalizedField: Sendable {
     let field: String
-    let candidates: [[MessageCandidate]]
+    let candidates: [MessageCandidate]
     let problem: String
     let sameAsOutcome: Bool
 }

@@ -12,8 +12,14 @@ public struct Resolver: Sendable {
     public let catalog: MessageCatalog
     /// The policy.
     public let rules: ResolutionRules
-    /// Per outcome (aligned with `rules.outcomeList`), its messages per locale.
-    private let plans: [OutcomePlan]
+    /// Per outcome (aligned with `tables.outcomes`): how its fields are found, and its fallback outcome.
+    private let facts: [(fieldMode: FieldMode, otherwise: Int?)]
+    /// Per outcome and locale (`outcome * localeCount + locale`), what resolving reads; each thread works on
+    /// copies of its own (see ThreadPlans.swift).
+    private let localized: [LocalizedPlan]
+    private let localeCount: Int
+    /// Distinguishes this resolver's plans in the threads' caches.
+    private let generation: Int
     /// The match tables of the rules, with outcome indices instead of names.
     private let tables: MatchTables
     /// Per canonical field id, its messages per locale.
@@ -34,9 +40,13 @@ public struct Resolver: Sendable {
         self.tables = tables
         let fieldPlans = rules.fieldMessages.mapValues { MessageCandidate.plan($0, catalog: catalog) }
         self.fieldPlans = fieldPlans
-        plans = tables.outcomes.map {
+        let plans = tables.outcomes.map {
             OutcomePlan(outcome: $0, rules: rules, outcomeIndex: tables.index, catalog: catalog, fieldPlans: fieldPlans)
         }
+        facts = plans.map { ($0.fieldMode, $0.otherwise) }
+        localized = plans.flatMap(\.localized)
+        localeCount = catalog.compiled.count
+        generation = resolverGenerations.wrappingAdd(1, ordering: .relaxed).newValue
     }
 
     /// Resolves for an explicit locale tag; a tag that is malformed or unknown yields the default locale.
@@ -53,19 +63,19 @@ public struct Resolver: Sendable {
     /// Resolves in an already negotiated locale.
     public func resolve(_ error: UpstreamError, in locale: NegotiatedLocale, arguments: MessageArguments = [:]) -> Resolution {
         var (index, level) = match(error)
-        var fields: [FieldPlan] = []
-        switch plans[index].fieldMode {
-        case .none:
-            break
-        case .fixed:
-            fields = plans[index].fixedFields
-        case .upstream:
-            fields = customerFields(error.fieldErrors).map {
-                FieldPlan(field: $0.field, candidates: fieldPlans[$0.field] ?? [], problem: $0.problem, sameAsOutcome: false)
+        let fieldMode = facts[index].fieldMode
+        var upstreamFields: [LocalizedField] = []
+        if fieldMode == .upstream {
+            upstreamFields = customerFields(error.fieldErrors).map {
+                let candidates = fieldPlans[$0.field] ?? []
+                return LocalizedField(field: $0.field, candidates: locale.index < candidates.count ? candidates[locale.index] : [],
+                                      problem: $0.problem, sameAsOutcome: false)
             }
-            if fields.isEmpty, let otherwise = plans[index].otherwise { index = otherwise }
+            if upstreamFields.isEmpty, let otherwise = facts[index].otherwise { index = otherwise }
         }
-        let plan = plans[index]
+        let plan = ThreadPlanCache.withCurrent {
+            $0.plan(generation: generation, index: index * localeCount + locale.index, shared: localized)
+        }
         let presentation = plan.presentation
         // The caller's `reference` and `afterSeconds`, in one pass over the (usually tiny) dictionary.
         var callerReference: String?
@@ -81,16 +91,17 @@ public struct Resolver: Sendable {
         }
         let reference = error.traceId ?? callerReference
         let afterSeconds = presentation == .retry ? callerDelay ?? plan.afterSeconds : nil
-        if var resolution = plan.templates[locale.index] {
+        if var resolution = plan.template {
             resolution.reference = reference
             if afterSeconds != nil { resolution.retry?.afterSeconds = afterSeconds }
             resolution.matchedBy = level
             return resolution
         }
+        let fields = fieldMode == .fixed ? plan.fixedFields : upstreamFields
         var available = ArgumentSource(caller: arguments, count: fields.count)
         available.reference = reference
         available.afterSeconds = afterSeconds
-        let (key, message) = format(plan.candidates[locale.index], arguments: available)
+        let (key, message) = format(plan.candidates, arguments: available)
         var fieldMessages: [FieldMessage] = []
         if presentation == .inline, !fields.isEmpty {
             fieldMessages.reserveCapacity(fields.count)
@@ -102,8 +113,7 @@ public struct Resolver: Sendable {
                 }
                 var fieldArguments = available
                 fieldArguments.problem = field.problem
-                let candidates = locale.index < field.candidates.count ? field.candidates[locale.index] : []
-                fieldMessages.append(FieldMessage(field: field.field, message: format(candidates, arguments: fieldArguments).text))
+                fieldMessages.append(FieldMessage(field: field.field, message: format(field.candidates, arguments: fieldArguments).text))
             }
         }
         return Resolution(

@@ -1,0 +1,107 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+// Why per-thread copies: every resolution retains what it hands out (the key, the field ids, a precomputed
+// message) and what it reads (candidates, their arrays). Those are reference counts, and when two threads
+// resolve the same outcome they increment and decrement the same counters: each atomic then moves a cache
+// line between cores, and a measured 2-thread run was slower than 1 thread. With a copy of the plans per
+// thread, each thread's counters are its own and throughput scales with cores (BENCHMARKS.md).
+//
+// A copy is made on a thread's first use of an outcome in a locale, and holds the same immutable compiled
+// messages (shared, never retained on the hot path) with its own strings and arrays. Memory per thread is
+// bounded: outcomes × locales of at most `ThreadPlanCache.resolversKept` resolvers, freed when the thread ends.
+
+/// Numbers each resolver, so that a thread's copies are never used with another resolver's plans (an
+/// address could be reused after a reload; a number is not).
+let resolverGenerations = Atomic<Int>(0)
+
+extension LocalizedPlan {
+    /// A copy with storage of its own for every string and array, sharing the compiled messages.
+    func threadCopy() -> LocalizedPlan {
+        LocalizedPlan(
+            presentation: presentation, sameMethod: sameMethod, afterSeconds: afterSeconds,
+            candidates: candidates.map { $0.threadCopy() },
+            fixedFields: fixedFields.map { field in
+                LocalizedField(field: field.field.withOwnStorage, candidates: field.candidates.map { $0.threadCopy() },
+                               problem: field.problem.withOwnStorage, sameAsOutcome: field.sameAsOutcome)
+            },
+            template: template.map { template in
+                Resolution(presentation: template.presentation, message: template.message.withOwnStorage,
+                           key: template.key.withOwnStorage, locale: template.locale.withOwnStorage,
+                           direction: template.direction, retry: template.retry,
+                           fields: template.fields.map { FieldMessage(field: $0.field.withOwnStorage, message: $0.message.withOwnStorage) },
+                           reference: template.reference?.withOwnStorage, matchedBy: template.matchedBy)
+            })
+    }
+}
+
+extension MessageCandidate {
+    func threadCopy() -> MessageCandidate {
+        MessageCandidate(key: key.withOwnStorage, message: message, types: types.map { $0 }, slots: slots.map { $0 })
+    }
+}
+
+extension String {
+    /// The same text in storage of its own (short strings live inline and have none to share).
+    var withOwnStorage: String { String(decoding: Array(utf8), as: UTF8.self) }
+}
+
+/// The calling thread's copies of localized plans, for the resolvers it used last.
+final class ThreadPlanCache {
+    /// How many resolvers' copies a thread keeps (a reload briefly has an old and a new one in use).
+    static let resolversKept = 4
+
+    private var generation = -1
+    private var plans: [LocalizedPlan?] = []
+    /// Earlier resolvers' copies, most recent first.
+    private var earlier: [(generation: Int, plans: [LocalizedPlan?])] = []
+
+    /// The copy of `shared[index]` for this thread, made on first use.
+    @inline(__always)
+    func plan(generation: Int, index: Int, shared: [LocalizedPlan]) -> LocalizedPlan {
+        if generation == self.generation, let plan = plans[index] { return plan }
+        return slowPlan(generation: generation, index: index, shared: shared)
+    }
+
+    private func slowPlan(generation: Int, index: Int, shared: [LocalizedPlan]) -> LocalizedPlan {
+        if generation != self.generation {
+            if self.generation >= 0 { earlier.insert((self.generation, plans), at: 0) }
+            if let found = earlier.firstIndex(where: { $0.generation == generation }) {
+                plans = earlier.remove(at: found).plans
+            } else {
+                plans = Array(repeating: nil, count: shared.count)
+            }
+            self.generation = generation
+            if earlier.count >= Self.resolversKept { earlier.removeLast(earlier.count - Self.resolversKept + 1) }
+        }
+        let copy = shared[index].threadCopy()
+        plans[index] = copy
+        return copy
+    }
+
+    private static let key: pthread_key_t = {
+        var key = pthread_key_t()
+        let status = pthread_key_create(&key) { pointer in
+            if let pointer { Unmanaged<ThreadPlanCache>.fromOpaque(pointer).release() }
+        }
+        precondition(status == 0, "pthread_key_create failed: \(status)")
+        return key
+    }()
+
+    /// Runs `body` with the calling thread's cache, without retaining it.
+    @inline(__always)
+    static func withCurrent<Result>(_ body: (ThreadPlanCache) -> Result) -> Result {
+        if let pointer = pthread_getspecific(key) {
+            return Unmanaged<ThreadPlanCache>.fromOpaque(pointer)._withUnsafeGuaranteedRef(body)
+        }
+        let cache = ThreadPlanCache()
+        pthread_setspecific(key, Unmanaged.passRetained(cache).toOpaque())
+        return body(cache)
+    }
+}
