@@ -94,13 +94,12 @@ public final class CompiledMessage: @unchecked Sendable {
                             slot.integer = money.minorUnits
                             slot.text = UnsafePointer(text.baseAddress! + used)
                             // Exactly 3 bytes and a NUL (4 were reserved); ICU rejects a code it does not know.
-                            var letters = money.currency.utf8.prefix(3).makeIterator()
-                            for _ in 0..<3 {
-                                text[used] = CChar(bitPattern: letters.next() ?? 0)
-                                used += 1
-                            }
-                            text[used] = 0
-                            used += 1
+                            let code = money.currencyCode
+                            text[used] = code.0
+                            text[used + 1] = code.1
+                            text[used + 2] = code.2
+                            text[used + 3] = 0
+                            used += 4
                             slot.length = 3
                         }
                         slots[index] = slot
@@ -146,11 +145,7 @@ public final class CompiledMessage: @unchecked Sendable {
             }
             return try result.get()
         case .money(let money):
-            var code: (CChar, CChar, CChar, CChar) = (0, 0, 0, 0)
-            var letters = money.currency.utf8.prefix(3).makeIterator()
-            code.0 = CChar(bitPattern: letters.next() ?? 0)
-            code.1 = CChar(bitPattern: letters.next() ?? 0)
-            code.2 = CChar(bitPattern: letters.next() ?? 0)
+            var code = money.currencyCode
             return try withUnsafeBytes(of: &code) { raw throws(ICUError) in
                 slot.kind = Int32(CICU_ARGUMENT_MONEY.rawValue)
                 slot.integer = money.minorUnits

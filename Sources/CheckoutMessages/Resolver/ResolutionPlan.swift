@@ -157,11 +157,11 @@ struct MatchTables: Sendable {
     let outcomes: [ResolutionRules.Outcome]
     let index: [String: Int]
     let byType: [String: Int]
-    let byCode: [Int: Int]
-    let byFamily: [Int: Int]
-    let byStatus: [Int: Int]
-    let byStatusClass: [Int: Int]
-    let fallbackByClass: [Int: Int]
+    let byCode: DenseIndex
+    let byFamily: DenseIndex
+    let byStatus: DenseIndex
+    let byStatusClass: DenseIndex
+    let fallbackByClass: DenseIndex
     let fallbackOther: Int
 
     init(_ rules: ResolutionRules) {
@@ -170,11 +170,39 @@ struct MatchTables: Sendable {
         for (position, outcome) in outcomes.enumerated() { index[outcome.name] = position }
         self.index = index
         byType = rules.byType.compactMapValues { index[$0] }
-        byCode = rules.byCode.compactMapValues { index[$0] }
-        byFamily = rules.byFamily.compactMapValues { index[$0] }
-        byStatus = rules.byStatus.compactMapValues { index[$0] }
-        byStatusClass = rules.byStatusClass.compactMapValues { index[$0] }
-        fallbackByClass = rules.fallbackByClass.compactMapValues { index[$0] }
+        byCode = DenseIndex(rules.byCode.compactMapValues { index[$0] })
+        byFamily = DenseIndex(rules.byFamily.compactMapValues { index[$0] })
+        byStatus = DenseIndex(rules.byStatus.compactMapValues { index[$0] })
+        byStatusClass = DenseIndex(rules.byStatusClass.compactMapValues { index[$0] })
+        fallbackByClass = DenseIndex(rules.fallbackByClass.compactMapValues { index[$0] })
         fallbackOther = index[rules.fallbackOther] ?? 0  // the rules checked that it exists
+    }
+}
+
+/// Outcome indices by a small integer key (a code, a code family, a status, a status class): an array
+/// indexed by the key when all keys are in 0..<65,536 (codes have four digits), so matching hashes nothing.
+struct DenseIndex: Sendable {
+    private let dense: [Int32]  // -1: no entry
+    private let sparse: [Int: Int]
+
+    init(_ table: [Int: Int]) {
+        let keys = table.keys
+        if let low = keys.min(), let high = keys.max(), low >= 0, high < 65_536 {
+            var dense = [Int32](repeating: -1, count: high + 1)
+            for (key, value) in table { dense[key] = Int32(value) }
+            self.dense = dense
+            sparse = [:]
+        } else {
+            dense = []
+            sparse = table
+        }
+    }
+
+    subscript(key: Int) -> Int? {
+        if !dense.isEmpty {
+            guard key >= 0, key < dense.count, dense[key] >= 0 else { return nil }
+            return Int(dense[key])
+        }
+        return sparse.isEmpty ? nil : sparse[key]
     }
 }
