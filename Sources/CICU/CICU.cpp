@@ -234,13 +234,44 @@ struct Utf8Writer {
         length += static_cast<int64_t>(count);
     }
 
+    /// UTF-16 to UTF-8, an unpaired surrogate becoming U+FFFD (as u_strToUTF8WithSub does, whose fixed
+    /// cost is several times this loop's for the short texts written here).
     void append(const UnicodeString &text) {
-        const int64_t room = out != nullptr && length < capacity ? capacity - length : 0;
-        int32_t needed = 0;
-        UErrorCode error = U_ZERO_ERROR;
-        u_strToUTF8WithSub(room > 0 ? out + length : nullptr, static_cast<int32_t>(room), &needed, text.getBuffer(),
-                           text.length(), 0xFFFD, nullptr, &error);
-        length += needed;
+        const char16_t *units = text.getBuffer();
+        const int32_t count = text.length();
+        char bytes[64];
+        int used = 0;
+        for (int32_t i = 0; i < count; ++i) {
+            uint32_t c = units[i];
+            if (c >= 0xD800 && c <= 0xDFFF) {
+                if (c <= 0xDBFF && i + 1 < count && units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF) {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (units[i + 1] - 0xDC00);
+                    ++i;
+                } else {
+                    c = 0xFFFD;
+                }
+            }
+            if (used > static_cast<int>(sizeof bytes) - 4) {
+                append(bytes, static_cast<size_t>(used));
+                used = 0;
+            }
+            if (c < 0x80) {
+                bytes[used++] = static_cast<char>(c);
+            } else if (c < 0x800) {
+                bytes[used++] = static_cast<char>(0xC0 | (c >> 6));
+                bytes[used++] = static_cast<char>(0x80 | (c & 0x3F));
+            } else if (c < 0x10000) {
+                bytes[used++] = static_cast<char>(0xE0 | (c >> 12));
+                bytes[used++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                bytes[used++] = static_cast<char>(0x80 | (c & 0x3F));
+            } else {
+                bytes[used++] = static_cast<char>(0xF0 | (c >> 18));
+                bytes[used++] = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+                bytes[used++] = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+                bytes[used++] = static_cast<char>(0x80 | (c & 0x3F));
+            }
+        }
+        append(bytes, static_cast<size_t>(used));
     }
 };
 

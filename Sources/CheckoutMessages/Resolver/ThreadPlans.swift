@@ -57,31 +57,41 @@ final class ThreadPlanCache {
     /// How many resolvers' copies a thread keeps (a reload briefly has an old and a new one in use).
     static let resolversKept = 4
 
-    private var generation = -1
-    private var plans: [LocalizedPlan?] = []
+    /// The resolver used last and its copies. Kept in memory of its own rather than in `var` properties,
+    /// which would cost a dynamic exclusivity check on every resolution; only the owning thread touches it.
+    private let current: UnsafeMutablePointer<(generation: Int, plans: [LocalizedPlan?])>
     /// Earlier resolvers' copies, most recent first.
     private var earlier: [(generation: Int, plans: [LocalizedPlan?])] = []
+
+    init() {
+        current = .allocate(capacity: 1)
+        current.initialize(to: (-1, []))
+    }
+
+    deinit {
+        current.deinitialize(count: 1)
+        current.deallocate()
+    }
 
     /// The copy of `shared[index]` for this thread, made on first use.
     @inline(__always)
     func plan(generation: Int, index: Int, shared: [LocalizedPlan]) -> LocalizedPlan {
-        if generation == self.generation, let plan = plans[index] { return plan }
+        if generation == current.pointee.generation, let plan = current.pointee.plans[index] { return plan }
         return slowPlan(generation: generation, index: index, shared: shared)
     }
 
     private func slowPlan(generation: Int, index: Int, shared: [LocalizedPlan]) -> LocalizedPlan {
-        if generation != self.generation {
-            if self.generation >= 0 { earlier.insert((self.generation, plans), at: 0) }
+        if generation != current.pointee.generation {
+            if current.pointee.generation >= 0 { earlier.insert(current.pointee, at: 0) }
             if let found = earlier.firstIndex(where: { $0.generation == generation }) {
-                plans = earlier.remove(at: found).plans
+                current.pointee = earlier.remove(at: found)
             } else {
-                plans = Array(repeating: nil, count: shared.count)
+                current.pointee = (generation, Array(repeating: nil, count: shared.count))
             }
-            self.generation = generation
             if earlier.count >= Self.resolversKept { earlier.removeLast(earlier.count - Self.resolversKept + 1) }
         }
         let copy = shared[index].threadCopy()
-        plans[index] = copy
+        current.pointee.plans[index] = copy
         return copy
     }
 
