@@ -74,6 +74,11 @@ let package = Package(
             dependencies: ["CheckoutMessages", "ICUBaseline", "CICU"],
             path: "Benchmarks/LibraryBenchmark"
         ),
+        .executableTarget(
+            name: "checkout-messages-bare-server",
+            dependencies: [.product(name: "Hummingbird", package: "hummingbird"), .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/BareServer"
+        ),
         .testTarget(
             name: "CheckoutMessagesTests",
             dependencies: ["CheckoutMessages"],

@@ -9,21 +9,45 @@
 /// Build one at startup and share it; it is immutable and `Sendable`.
 public struct Resolver: Sendable {
     /// The messages.
-    public let catalog: MessageCatalog
+    public var catalog: MessageCatalog { storage.catalog }
     /// The policy.
-    public let rules: ResolutionRules
-    /// Per outcome (aligned with `tables.outcomes`): how its fields are found, and its fallback outcome.
-    private let facts: [(fieldMode: FieldMode, otherwise: Int?)]
-    /// Per outcome and locale (`outcome * localeCount + locale`), what resolving reads; each thread works on
-    /// copies of its own (see ThreadPlans.swift).
-    private let localized: [LocalizedPlan]
-    private let localeCount: Int
-    /// Distinguishes this resolver's plans in the threads' caches.
-    private let generation: Int
-    /// The match tables of the rules, with outcome indices instead of names.
-    private let tables: MatchTables
-    /// Per canonical field id, its messages per locale.
-    private let fieldPlans: [String: [[MessageCandidate]]]
+    public var rules: ResolutionRules { storage.rules }
+    /// Everything in one object, so that copying a resolver (a service reads it out of its current
+    /// snapshot on every request) retains one reference instead of each table.
+    private let storage: Storage
+
+    private final class Storage: Sendable {
+        let catalog: MessageCatalog
+        let rules: ResolutionRules
+        /// Per outcome (aligned with `tables.outcomes`): how its fields are found, and its fallback outcome.
+        let facts: [(fieldMode: FieldMode, otherwise: Int?)]
+        /// Per outcome and locale (`outcome * localeCount + locale`), what resolving reads; each thread
+        /// works on copies of its own (see ThreadPlans.swift).
+        let localized: [LocalizedPlan]
+        let localeCount: Int
+        /// Distinguishes this resolver's plans in the threads' caches.
+        let generation: Int
+        /// The match tables of the rules, with outcome indices instead of names.
+        let tables: MatchTables
+        /// Per canonical field id, its messages per locale.
+        let fieldPlans: [String: [[MessageCandidate]]]
+
+        init(catalog: MessageCatalog, rules: ResolutionRules) {
+            self.catalog = catalog
+            self.rules = rules
+            let tables = MatchTables(rules)
+            self.tables = tables
+            let fieldPlans = rules.fieldMessages.mapValues { MessageCandidate.plan($0, catalog: catalog) }
+            self.fieldPlans = fieldPlans
+            let plans = tables.outcomes.map {
+                OutcomePlan(outcome: $0, rules: rules, outcomeIndex: tables.index, catalog: catalog, fieldPlans: fieldPlans)
+            }
+            facts = plans.map { ($0.fieldMode, $0.otherwise) }
+            localized = plans.flatMap(\.localized)
+            localeCount = catalog.compiled.count
+            generation = resolverGenerations.wrappingAdd(1, ordering: .relaxed).newValue
+        }
+    }
 
     /// Arguments the resolver itself supplies: `count` (inline fields) and `problem` (field messages).
     static let suppliedArguments: Set<String> = ["count", "problem"]
@@ -34,47 +58,35 @@ public struct Resolver: Sendable {
     public init(catalog: MessageCatalog, rules: ResolutionRules? = nil) throws(RulesError) {
         let rules = if let rules { rules } else { try ResolutionRules.embedded() }
         try RulesCatalogCheck(rules: rules, catalog: catalog).run()
-        self.catalog = catalog
-        self.rules = rules
-        let tables = MatchTables(rules)
-        self.tables = tables
-        let fieldPlans = rules.fieldMessages.mapValues { MessageCandidate.plan($0, catalog: catalog) }
-        self.fieldPlans = fieldPlans
-        let plans = tables.outcomes.map {
-            OutcomePlan(outcome: $0, rules: rules, outcomeIndex: tables.index, catalog: catalog, fieldPlans: fieldPlans)
-        }
-        facts = plans.map { ($0.fieldMode, $0.otherwise) }
-        localized = plans.flatMap(\.localized)
-        localeCount = catalog.compiled.count
-        generation = resolverGenerations.wrappingAdd(1, ordering: .relaxed).newValue
+        storage = Storage(catalog: catalog, rules: rules)
     }
 
     /// Resolves for an explicit locale tag; a tag that is malformed or unknown yields the default locale.
     public func resolve(_ error: UpstreamError, locale: String? = nil, arguments: MessageArguments = [:]) -> Resolution {
-        let negotiated = locale.flatMap { try? catalog.negotiate(tag: $0) } ?? catalog.defaultNegotiated
+        let negotiated = locale.flatMap { try? storage.catalog.negotiate(tag: $0) } ?? storage.catalog.defaultNegotiated
         return resolve(error, in: negotiated, arguments: arguments)
     }
 
     /// Resolves for an HTTP `Accept-Language` value.
     public func resolve(_ error: UpstreamError, acceptLanguage: String, arguments: MessageArguments = [:]) -> Resolution {
-        resolve(error, in: catalog.negotiate(acceptLanguage: acceptLanguage), arguments: arguments)
+        resolve(error, in: storage.catalog.negotiate(acceptLanguage: acceptLanguage), arguments: arguments)
     }
 
     /// Resolves in an already negotiated locale.
     public func resolve(_ error: UpstreamError, in locale: NegotiatedLocale, arguments: MessageArguments = [:]) -> Resolution {
         var (index, level) = match(error)
-        let fieldMode = facts[index].fieldMode
+        let fieldMode = storage.facts[index].fieldMode
         var upstreamFields: [LocalizedField] = []
         if fieldMode == .upstream {
             upstreamFields = customerFields(error.fieldErrors).map {
-                let candidates = fieldPlans[$0.field] ?? []
+                let candidates = storage.fieldPlans[$0.field] ?? []
                 return LocalizedField(field: $0.field, candidates: locale.index < candidates.count ? candidates[locale.index] : [],
                                       problem: $0.problem, sameAsOutcome: false)
             }
-            if upstreamFields.isEmpty, let otherwise = facts[index].otherwise { index = otherwise }
+            if upstreamFields.isEmpty, let otherwise = storage.facts[index].otherwise { index = otherwise }
         }
         let plan = ThreadPlanCache.withCurrent {
-            $0.plan(generation: generation, index: index * localeCount + locale.index, shared: localized)
+            $0.plan(generation: storage.generation, index: index * storage.localeCount + locale.index, shared: storage.localized)
         }
         let presentation = plan.presentation
         // The caller's `reference` and `afterSeconds`, in one pass over the (usually tiny) dictionary.
@@ -122,27 +134,27 @@ public struct Resolver: Sendable {
             fields: fieldMessages, reference: reference, matchedBy: level)
     }
 
-    /// The outcome for an error, in the rules' match order, as an index into `rules.outcomeList`.
+    /// The outcome for an error, in the rules' match order, as an index into `tables.outcomes`.
     func match(_ error: UpstreamError) -> (Int, RuleLevel) {
-        if let type = error.effectiveType, let index = tables.byType[type.rawValue] { return (index, .type) }
+        if let type = error.effectiveType, let index = storage.tables.byType[type.rawValue] { return (index, .type) }
         if let code = error.code {
-            if let index = tables.byCode[code] { return (index, .code) }
-            if code >= 1000, let index = tables.byFamily[code / 10] { return (index, .family) }
+            if let index = storage.tables.byCode[code] { return (index, .code) }
+            if code >= 1000, let index = storage.tables.byFamily[code / 10] { return (index, .family) }
         }
-        if let status = error.status, let index = tables.byStatus[status] ?? tables.byStatusClass[status / 100] {
+        if let status = error.status, let index = storage.tables.byStatus[status] ?? storage.tables.byStatusClass[status / 100] {
             return (index, .status)
         }
-        return (error.status.flatMap { tables.fallbackByClass[$0 / 100] } ?? tables.fallbackOther, .fallback)
+        return (error.status.flatMap { storage.tables.fallbackByClass[$0 / 100] } ?? storage.tables.fallbackOther, .fallback)
     }
 
     /// The customer-fixable fields among upstream field errors, each once, in upstream order.
     func customerFields(_ errors: [FieldError]) -> [(field: String, problem: String)] {
         var seen: Set<String> = []
         return errors.compactMap { error in
-            guard let id = rules.canonicalField(for: error), rules.fieldMessages[id] != nil, seen.insert(id).inserted else {
+            guard let id = storage.rules.canonicalField(for: error), storage.rules.fieldMessages[id] != nil, seen.insert(id).inserted else {
                 return nil
             }
-            let missing = error.type.map { rules.missingFieldTypes.contains($0.lowercased()) } ?? false
+            let missing = error.type.map { storage.rules.missingFieldTypes.contains($0.lowercased()) } ?? false
             return (id, missing ? "missing" : "invalid")
         }
     }
@@ -204,6 +216,7 @@ extension MessageArgument {
         case (.number, .integer): return self
         case (.number, .number(let value)): return value.isFinite ? self : nil
         case (.number, .text(let text)):
+            if let integer = Int64(text) { return .integer(integer) }  // the usual "30", without trimming
             let trimmed = text.trimmingWhitespace
             if let integer = Int64(trimmed) { return .integer(integer) }
             if let number = Double(trimmed), number.isFinite { return .number(number) }

@@ -97,12 +97,16 @@ final class ThreadPlanCache {
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
-        let status = pthread_key_create(&key) { pointer in
-            if let pointer { Unmanaged<ThreadPlanCache>.fromOpaque(pointer).release() }
-        }
+        // The pointer is optional in Glibc's signature and not in Darwin's; `release` takes either.
+        let status = pthread_key_create(&key) { pointer in ThreadPlanCache.release(pointer) }
         precondition(status == 0, "pthread_key_create failed: \(status)")
         return key
     }()
+
+    /// Frees a thread's cache when the thread ends.
+    private static func release(_ pointer: UnsafeMutableRawPointer?) {
+        if let pointer { Unmanaged<ThreadPlanCache>.fromOpaque(pointer).release() }
+    }
 
     /// Runs `body` with the calling thread's cache, without retaining it.
     @inline(__always)

@@ -151,13 +151,25 @@ enum JSONCoding {
 
 enum ETag {
     /// A strong validator: FNV-1a (64 bit) of the exact bytes, quoted.
-    static func strong(for bytes: some Sequence<UInt8>) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01B3
+    static func strong(for bytes: [UInt8]) -> String {
+        let hash = bytes.withUnsafeBufferPointer { buffer in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            for byte in buffer {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x0000_0100_0000_01B3
+            }
+            return hash
         }
-        return "\"" + String(hash, radix: 16) + "\""
+        // `"` + 16 hex digits + `"`, written without intermediate strings.
+        return String(unsafeUninitializedCapacity: 18) { out in
+            let digits: StaticString = "0123456789abcdef"
+            out[0] = UInt8(ascii: "\"")
+            for index in 0..<16 {
+                out[1 + index] = digits.utf8Start[Int((hash >> UInt64(60 - 4 * index)) & 0xF)]
+            }
+            out[17] = UInt8(ascii: "\"")
+            return 18
+        }
     }
 
     /// Whether an `If-None-Match` value matches (a list, possibly weak, or `*`).

@@ -53,6 +53,16 @@ extension [UInt8] {
     /// Appends `text` as a JSON string: quotes, backslash and control characters escaped, the rest as UTF-8.
     mutating func appendJSONString(_ text: String) {
         append(UInt8(ascii: "\""))
+        // The usual text needs no escape: copy it whole.
+        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            append(contentsOf: bytes)
+            return true
+        } ?? false
+        if copied {
+            append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

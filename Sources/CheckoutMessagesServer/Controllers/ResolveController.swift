@@ -2,12 +2,26 @@ import CheckoutMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// `POST /v1/resolve` and `GET /v1/resolve`: an upstream error in, the customer's Resolution out.
 struct ResolveController<Context: RequestContext> {
     let store: CatalogStore
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
+    /// The headers every `GET` answer has.
+    let queryHeaders: HTTPFields
+
+    init(store: CatalogStore, metrics: ServerMetrics, configuration: ServerConfiguration) {
+        self.store = store
+        self.metrics = metrics
+        self.configuration = configuration
+        queryHeaders = [
+            .vary: "Accept-Language",
+            .cacheControl: "public, max-age=\(configuration.resolveMaxAge)",
+            .contentType: "application/json; charset=utf-8",
+        ]
+    }
 
     func addRoutes(to router: Router<Context>) {
         router.get("/v1/resolve", use: resolveQuery)
@@ -16,13 +30,16 @@ struct ResolveController<Context: RequestContext> {
 
     /// Cacheable: the answer depends only on the query and `Accept-Language`.
     @Sendable func resolveQuery(_ request: Request, context: Context) async throws -> Response {
-        let input = try ResolveRequest(query: request.queryPairs)
+        let input = try ResolveRequest(query: request.uri.queryParameters.lazy.map { (name: $0.key, value: $0.value) })
         let (resolution, bytes) = try resolve(input, request: request)
-        return .json(bytes, etag: ETag.strong(for: bytes), request: request, headers: [
-            .contentLanguage: resolution.locale,
-            .vary: "Accept-Language",
-            .cacheControl: "public, max-age=\(configuration.resolveMaxAge)",
-        ])
+        // The fixed headers are made once; a request adds its language and ETag (what `Response.json`
+        // does, without building and searching a header list per request).
+        var headers = queryHeaders
+        headers.append(HTTPField(name: .contentLanguage, value: resolution.locale))
+        let etag = ETag.strong(for: bytes)
+        headers.append(HTTPField(name: .eTag, value: etag))
+        if ETag.matches(request.headers[.ifNoneMatch], etag) { return Response(status: .notModified, headers: headers) }
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {

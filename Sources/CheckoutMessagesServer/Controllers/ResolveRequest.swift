@@ -42,24 +42,46 @@ struct ResolveRequest: Sendable {
         }
     }
 
-    /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`.
-    init(query: [(name: String, value: String)]) throws(Problem) {
-        func value(_ name: String) -> String? { query.first { $0.name == name }?.value }
-        func json(_ name: String) throws(Problem) -> JSONValue? {
-            guard let text = value(name) else { return nil }
+    /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`. One pass
+    /// over the query; of a repeated name, the first value counts, of a repeated `arg.NAME` the last.
+    init(query: some Sequence<(name: Substring, value: Substring)>) throws(Problem) {
+        var known: [String?] = [nil, nil, nil, nil, nil, nil]  // status code type uuid traceId locale
+        var given: [(name: Substring, value: Substring)] = []
+        for (name, value) in query {
+            // Names are short: as Strings they are stored inline, and compare by their bits.
+            let key = String(name)
+            let slot: Int? = switch key {
+            case "status": 0
+            case "code": 1
+            case "type": 2
+            case "uuid": 3
+            case "traceId": 4
+            case "locale": 5
+            default: nil
+            }
+            if let slot {
+                if known[slot] == nil { known[slot] = String(value) }
+            } else if key.utf8.starts(with: "arg.".utf8) {
+                given.append((name, value))
+            }
+        }
+        func json(_ slot: Int, _ name: String) throws(Problem) -> JSONValue? {
+            guard let text = known[slot] else { return nil }
             guard let number = Int64(text) else { throw Problem.invalidParameter("`\(name)` must be an integer") }
             return .integer(number)
         }
         arguments = [:]
-        locale = try Self.text(value("locale").map(JSONValue.string), "locale")
-        error = UpstreamError(status: try Self.status(json("status")))
-        try apply(code: Self.code(json("code")), type: Self.text(value("type").map(JSONValue.string), "type"),
-                  uuid: Self.text(value("uuid").map(JSONValue.string), "uuid"),
-                  traceId: Self.text(value("traceId").map(JSONValue.string), "traceId"))
-        for (name, text) in query where name.hasPrefix("arg.") {
+        locale = try Self.text(known[5].map(JSONValue.string), "locale")
+        error = UpstreamError(status: try Self.status(json(0, "status")))
+        try apply(code: Self.code(json(1, "code")), type: Self.text(known[2].map(JSONValue.string), "type"),
+                  uuid: Self.text(known[3].map(JSONValue.string), "uuid"),
+                  traceId: Self.text(known[4].map(JSONValue.string), "traceId"))
+        for (name, text) in given {
             let argumentName = String(name.dropFirst(4))
-            guard !argumentName.isEmpty, argumentName.count <= 64 else { throw Problem.invalidParameter("`\(name.prefix(80))` is not an argument name") }
-            if let argument = try Self.argument(.string(text), name: argumentName) { arguments[argumentName] = argument }
+            guard !argumentName.isEmpty, argumentName.utf8.count <= 64 || argumentName.count <= 64 else {
+                throw Problem.invalidParameter("`\(name.prefix(80))` is not an argument name")
+            }
+            if let argument = try Self.argument(.string(String(text)), name: argumentName) { arguments[argumentName] = argument }
         }
     }
 
@@ -78,7 +100,8 @@ struct ResolveRequest: Sendable {
         switch value {
         case nil, .null?: return nil
         case .string(let text)?:
-            guard text.count <= maximumTextLength else { throw Problem.invalidParameter("`\(name)` is at most \(maximumTextLength) characters") }
+            // Counting bytes first spares the grapheme walk of `count` for the usual short value.
+            guard text.utf8.count <= maximumTextLength || text.count <= maximumTextLength else { throw Problem.invalidParameter("`\(name)` is at most \(maximumTextLength) characters") }
             return text
         default: throw Problem.invalidParameter("`\(name)` must be a string")
         }
@@ -107,7 +130,7 @@ struct ResolveRequest: Sendable {
         case .integer(let number): return .integer(number)
         case .number(let number) where number.isFinite: return .number(number)
         case .string(let text):
-            guard text.count <= maximumTextLength else { throw Problem.invalidParameter("`args.\(name)` is at most \(maximumTextLength) characters") }
+            guard text.utf8.count <= maximumTextLength || text.count <= maximumTextLength else { throw Problem.invalidParameter("`args.\(name)` is at most \(maximumTextLength) characters") }
             return .text(text)
         case .object(let members):
             guard members.count == 2, case .integer(let amount)? = members["amount"], case .string(let currency)? = members["currency"],

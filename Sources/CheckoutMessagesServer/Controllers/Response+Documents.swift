@@ -31,9 +31,4 @@ extension Request {
         let essence = value.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces).lowercased() } ?? ""
         return mediaTypes.contains(essence)
     }
-
-    /// The query as decoded name/value pairs, in order.
-    var queryPairs: [(name: String, value: String)] {
-        uri.queryParameters.map { (String($0.key), String($0.value)) }
-    }
 }
