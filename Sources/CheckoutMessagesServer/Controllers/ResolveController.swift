@@ -30,7 +30,7 @@ struct ResolveController<Context: RequestContext> {
 
     /// Cacheable: the answer depends only on the query and `Accept-Language`.
     @Sendable func resolveQuery(_ request: Request, context: Context) async throws -> Response {
-        let input = try ResolveRequest(query: request.uri.queryParameters.lazy.map { (name: $0.key, value: $0.value) })
+        let input = try ResolveRequest(query: QueryString.pairs(request.uri.query ?? ""))
         let (resolution, bytes) = try resolve(input, request: request)
         // The fixed headers are made once; a request adds its language and ETag (what `Response.json`
         // does, without building and searching a header list per request).
