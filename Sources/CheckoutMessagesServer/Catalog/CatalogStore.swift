@@ -152,13 +152,22 @@ enum JSONCoding {
 enum ETag {
     /// A strong validator: FNV-1a (64 bit) of the exact bytes, quoted.
     static func strong(for bytes: [UInt8]) -> String {
-        let hash = bytes.withUnsafeBufferPointer { buffer in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-            for byte in buffer {
-                hash ^= UInt64(byte)
-                hash = hash &* 0x0000_0100_0000_01B3
+        // Eight bytes per step (FNV-1a over bytes is one serial multiply per byte, ~0.5 µs for a typical
+        // resolution); deterministic, so ETags stay valid across restarts and replicas.
+        let hash = bytes.withUnsafeBytes { raw -> UInt64 in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(raw.count)
+            var offset = 0
+            while offset + 8 <= raw.count {
+                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+                hash ^= hash >> 29
+                offset += 8
             }
-            return hash
+            var tail: UInt64 = 0
+            for index in offset..<raw.count { tail = tail << 8 | UInt64(raw[index]) }
+            hash = (hash ^ tail) &* 0x9E37_79B9_7F4A_7C15
+            hash ^= hash >> 32
+            hash = hash &* 0xD6E8_FEB8_6659_FD93
+            return hash ^ (hash >> 32)
         }
         // `"` + 16 hex digits + `"`, written without intermediate strings.
         return String(unsafeUninitializedCapacity: 18) { out in

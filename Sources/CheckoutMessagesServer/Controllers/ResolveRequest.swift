@@ -42,47 +42,58 @@ struct ResolveRequest: Sendable {
         }
     }
 
-    /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`. One pass
-    /// over the query; of a repeated name, the first value counts, of a repeated `arg.NAME` the last.
-    init(query: some Sequence<(name: Substring, value: Substring)>) throws(Problem) {
-        var known: [String?] = [nil, nil, nil, nil, nil, nil]  // status code type uuid traceId locale
-        var given: [(name: Substring, value: Substring)] = []
+    /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`. Of a
+    /// repeated name the first value counts, of a repeated `arg.NAME` the last.
+    init(query: [(name: Substring, value: Substring)]) throws(Problem) {
+        var known: (String?, String?, String?, String?, String?, String?) = (nil, nil, nil, nil, nil, nil)  // status code type uuid traceId locale
         for (name, value) in query {
-            // Names are short: as Strings they are stored inline, and compare by their bits.
-            let key = String(name)
-            let slot: Int? = switch key {
-            case "status": 0
-            case "code": 1
-            case "type": 2
-            case "uuid": 3
-            case "traceId": 4
-            case "locale": 5
-            default: nil
-            }
-            if let slot {
-                if known[slot] == nil { known[slot] = String(value) }
-            } else if key.utf8.starts(with: "arg.".utf8) {
-                given.append((name, value))
+            switch Self.knownName(name) {
+            case 0: if known.0 == nil { known.0 = String(value) }
+            case 1: if known.1 == nil { known.1 = String(value) }
+            case 2: if known.2 == nil { known.2 = String(value) }
+            case 3: if known.3 == nil { known.3 = String(value) }
+            case 4: if known.4 == nil { known.4 = String(value) }
+            case 5: if known.5 == nil { known.5 = String(value) }
+            default: break
             }
         }
-        func json(_ slot: Int, _ name: String) throws(Problem) -> JSONValue? {
-            guard let text = known[slot] else { return nil }
+        func json(_ text: String?, _ name: String) throws(Problem) -> JSONValue? {
+            guard let text else { return nil }
             guard let number = Int64(text) else { throw Problem.invalidParameter("`\(name)` must be an integer") }
             return .integer(number)
         }
         arguments = [:]
-        locale = try Self.text(known[5].map(JSONValue.string), "locale")
-        error = UpstreamError(status: try Self.status(json(0, "status")))
-        try apply(code: Self.code(json(1, "code")), type: Self.text(known[2].map(JSONValue.string), "type"),
-                  uuid: Self.text(known[3].map(JSONValue.string), "uuid"),
-                  traceId: Self.text(known[4].map(JSONValue.string), "traceId"))
-        for (name, text) in given {
+        locale = try Self.text(known.5.map(JSONValue.string), "locale")
+        error = UpstreamError(status: try Self.status(json(known.0, "status")))
+        try apply(code: Self.code(json(known.1, "code")), type: Self.text(known.2.map(JSONValue.string), "type"),
+                  uuid: Self.text(known.3.map(JSONValue.string), "uuid"),
+                  traceId: Self.text(known.4.map(JSONValue.string), "traceId"))
+        for (name, text) in query where name.utf8.starts(with: "arg.".utf8) {
             let argumentName = String(name.dropFirst(4))
             guard !argumentName.isEmpty, argumentName.utf8.count <= 64 || argumentName.count <= 64 else {
                 throw Problem.invalidParameter("`\(name.prefix(80))` is not an argument name")
             }
             if let argument = try Self.argument(.string(String(text)), name: argumentName) { arguments[argumentName] = argument }
         }
+    }
+
+    /// 0 `status`, 1 `code`, 2 `type`, 3 `uuid`, 4 `traceId`, 5 `locale`, or nil: by length, then bytes.
+    private static func knownName(_ name: Substring) -> Int? {
+        let utf8 = name.utf8
+        switch utf8.count {
+        case 4:
+            if utf8.elementsEqual("code".utf8) { return 1 }
+            if utf8.elementsEqual("type".utf8) { return 2 }
+            if utf8.elementsEqual("uuid".utf8) { return 3 }
+        case 6:
+            if utf8.elementsEqual("status".utf8) { return 0 }
+            if utf8.elementsEqual("locale".utf8) { return 5 }
+        case 7:
+            if utf8.elementsEqual("traceId".utf8) { return 4 }
+        default:
+            break
+        }
+        return nil
     }
 
     /// Structured values override what the upstream body said.
