@@ -68,8 +68,8 @@ struct ResolveRequest: Sendable {
         try apply(code: Self.code(json(known.1, "code")), type: Self.text(known.2.map(JSONValue.string), "type"),
                   uuid: Self.text(known.3.map(JSONValue.string), "uuid"),
                   traceId: Self.text(known.4.map(JSONValue.string), "traceId"))
-        for (name, text) in query where name.utf8.starts(with: "arg.".utf8) {
-            let argumentName = String(name.dropFirst(4))
+        for (name, text) in query where name.hasBytes("arg.", prefixOnly: true) {
+            let argumentName = String(Substring(name.utf8.dropFirst(4)))
             guard !argumentName.isEmpty, argumentName.utf8.count <= 64 || argumentName.count <= 64 else {
                 throw Problem.invalidParameter("`\(name.prefix(80))` is not an argument name")
             }
@@ -77,19 +77,18 @@ struct ResolveRequest: Sendable {
         }
     }
 
-    /// 0 `status`, 1 `code`, 2 `type`, 3 `uuid`, 4 `traceId`, 5 `locale`, or nil: by length, then bytes.
+    /// 0 `status`, 1 `code`, 2 `type`, 3 `uuid`, 4 `traceId`, 5 `locale`, or nil.
     private static func knownName(_ name: Substring) -> Int? {
-        let utf8 = name.utf8
-        switch utf8.count {
+        switch name.utf8.count {
         case 4:
-            if utf8.elementsEqual("code".utf8) { return 1 }
-            if utf8.elementsEqual("type".utf8) { return 2 }
-            if utf8.elementsEqual("uuid".utf8) { return 3 }
+            if name.hasBytes("code") { return 1 }
+            if name.hasBytes("type") { return 2 }
+            if name.hasBytes("uuid") { return 3 }
         case 6:
-            if utf8.elementsEqual("status".utf8) { return 0 }
-            if utf8.elementsEqual("locale".utf8) { return 5 }
+            if name.hasBytes("status") { return 0 }
+            if name.hasBytes("locale") { return 5 }
         case 7:
-            if utf8.elementsEqual("traceId".utf8) { return 4 }
+            if name.hasBytes("traceId") { return 4 }
         default:
             break
         }
@@ -153,5 +152,17 @@ struct ResolveRequest: Sendable {
         default:
             throw Problem.invalidParameter("`args.\(name)` must be a number, a string, money or null")
         }
+    }
+}
+
+extension Substring {
+    /// Whether the text is `literal` (or starts with it), compared as bytes in one go: query names are
+    /// matched on every request, and element-by-element UTF-8 comparison of substrings is slow.
+    func hasBytes(_ literal: StaticString, prefixOnly: Bool = false) -> Bool {
+        let count = literal.utf8CodeUnitCount
+        guard prefixOnly ? utf8.count >= count : utf8.count == count else { return false }
+        if count == 0 { return true }
+        return utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, literal.utf8Start, count) == 0 }
+            ?? utf8.starts(with: UnsafeBufferPointer(start: literal.utf8Start, count: count))
     }
 }
