@@ -24,6 +24,14 @@ struct QueryStringTests {
         #expect(ours == hummingbird.filter { $0 != "=" })
     }
 
+    @Test func queryOfARequestTarget() {
+        #expect(QueryString.query(of: "/v1/resolve?status=503&locale=cs") == "status=503&locale=cs")
+        #expect(QueryString.query(of: "/v1/resolve") == "")
+        #expect(QueryString.query(of: "/v1/resolve?") == "")
+        #expect(QueryString.query(of: "/v1/resolve?a=1#frag") == "a=1")
+        #expect(QueryString.query(of: "/v1/resolve?a=%3F?b") == "a=%3F?b")
+    }
+
     @Test func decodesEscapesAndKeepsMalformedOnes() {
         #expect(QueryString.pairs("a=%E2%82%AC%20x&b=%2&c=100%") .map { String($0.value) } == ["€ x", "%2", "100%"])
         #expect(QueryString.pairs("arg.reference=A%26B").map { String($0.name) } == ["arg.reference"])

@@ -151,10 +151,12 @@ enum JSONCoding {
 
 enum ETag {
     /// A strong validator: FNV-1a (64 bit) of the exact bytes, quoted.
-    static func strong(for bytes: [UInt8]) -> String {
+    static func strong(for bytes: [UInt8]) -> String { bytes.withUnsafeBytes(strong(for:)) }
+
+    static func strong(for raw: UnsafeRawBufferPointer) -> String {
         // Eight bytes per step (FNV-1a over bytes is one serial multiply per byte, ~0.5 µs for a typical
         // resolution); deterministic, so ETags stay valid across restarts and replicas.
-        let hash = bytes.withUnsafeBytes { raw -> UInt64 in
+        let hash = { () -> UInt64 in
             var hash: UInt64 = 0xCBF2_9CE4_8422_2325 ^ UInt64(raw.count)
             var offset = 0
             while offset + 8 <= raw.count {
@@ -168,7 +170,7 @@ enum ETag {
             hash ^= hash >> 32
             hash = hash &* 0xD6E8_FEB8_6659_FD93
             return hash ^ (hash >> 32)
-        }
+        }()
         // `"` + 16 hex digits + `"`, written without intermediate strings.
         return String(unsafeUninitializedCapacity: 18) { out in
             let digits: StaticString = "0123456789abcdef"

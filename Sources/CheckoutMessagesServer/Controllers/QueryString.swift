@@ -3,7 +3,17 @@
 /// space), in one pass over the bytes and without hashing the names: `GET /v1/resolve` reads its query on
 /// every request, and `queryParameters` (a hashed dictionary, generic code) cost about a microsecond.
 enum QueryString {
-    static func pairs(_ query: String) -> [(name: Substring, value: Substring)] {
+    /// The query of a request target (`/v1/resolve?status=503` → `status=503`), without copying it.
+    static func query(of target: String) -> Substring {
+        let utf8 = target.utf8
+        guard let mark = utf8.firstIndex(of: UInt8(ascii: "?")) else { return "" }
+        let end = utf8[mark...].firstIndex(of: UInt8(ascii: "#")) ?? utf8.endIndex
+        return target[utf8.index(after: mark)..<end]
+    }
+
+    static func pairs(_ query: String) -> [(name: Substring, value: Substring)] { pairs(query[...]) }
+
+    static func pairs(_ query: Substring) -> [(name: Substring, value: Substring)] {
         var pairs: [(name: Substring, value: Substring)] = []
         let utf8 = query.utf8
         var start = utf8.startIndex

@@ -1,11 +1,40 @@
 import CheckoutMessages
+import NIOCore
+
+/// Where JSON is written: a byte array, or the response's `ByteBuffer` directly (one copy less).
+protocol JSONOutput {
+    mutating func append(_ byte: UInt8)
+    mutating func append<Bytes: Collection<UInt8>>(contentsOf bytes: Bytes)
+}
+
+extension [UInt8]: JSONOutput {}
+
+extension ByteBuffer: JSONOutput {
+    mutating func append(_ byte: UInt8) { writeInteger(byte) }
+    mutating func append<Bytes: Collection<UInt8>>(contentsOf bytes: Bytes) { writeBytes(bytes) }
+}
 
 extension Resolution {
     /// The resolution as JSON bytes, with sorted keys, identical to `JSONEncoder` output with
     /// `.sortedKeys` and `.withoutEscapingSlashes`, written directly: this is the hot path of the service.
     var jsonBytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(128 + message.utf8.count + fields.reduce(0) { $0 + $1.message.utf8.count + 40 })
+        out.reserveCapacity(jsonCapacity)
+        writeJSON(to: &out)
+        return out
+    }
+
+    /// The same JSON in a buffer, for a response body.
+    var jsonBuffer: ByteBuffer {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(jsonCapacity)
+        writeJSON(to: &buffer)
+        return buffer
+    }
+
+    private var jsonCapacity: Int { 128 + message.utf8.count + fields.reduce(0) { $0 + $1.message.utf8.count + 40 } }
+
+    private func writeJSON(to out: inout some JSONOutput) {
         out.append(contentsOf: #"{"direction":"#.utf8)
         out.appendJSONString(direction.rawValue)
         out.append(contentsOf: #","fields":["#.utf8)
@@ -45,18 +74,17 @@ extension Resolution {
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
-        return out
     }
 }
 
-extension [UInt8] {
+extension JSONOutput {
     /// Appends `text` as a JSON string: quotes, backslash and control characters escaped, the rest as UTF-8.
     mutating func appendJSONString(_ text: String) {
         append(UInt8(ascii: "\""))
         // The usual text needs no escape: copy it whole.
         let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            append(contentsOf: bytes)
+            self.append(contentsOf: bytes)
             return true
         } ?? false
         if copied {

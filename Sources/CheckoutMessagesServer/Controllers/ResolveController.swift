@@ -30,16 +30,17 @@ struct ResolveController<Context: RequestContext> {
 
     /// Cacheable: the answer depends only on the query and `Accept-Language`.
     @Sendable func resolveQuery(_ request: Request, context: Context) async throws -> Response {
-        let input = try ResolveRequest(query: QueryString.pairs(request.uri.query ?? ""))
-        let (resolution, bytes) = try resolve(input, request: request)
+        let input = try ResolveRequest(query: QueryString.pairs(QueryString.query(of: request.uri.string)))
+        let resolution = try resolve(input, request: request)
+        let body = resolution.jsonBuffer
         // The fixed headers are made once; a request adds its language and ETag (what `Response.json`
         // does, without building and searching a header list per request).
         var headers = queryHeaders
         headers.append(HTTPField(name: .contentLanguage, value: resolution.locale))
-        let etag = ETag.strong(for: bytes)
+        let etag = body.withUnsafeReadableBytes(ETag.strong(for:))
         headers.append(HTTPField(name: .eTag, value: etag))
         if ETag.matches(request.headers[.ifNoneMatch], etag) { return Response(status: .notModified, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {
@@ -47,15 +48,15 @@ struct ResolveController<Context: RequestContext> {
         var request = request
         let body = try await request.collectBody(upTo: configuration.maximumResolveBodySize)
         let input = try ResolveRequest(json: JSONValue.parse(body.readableBytesView))
-        let (resolution, bytes) = try resolve(input, request: request)
-        return .json(bytes, request: request, headers: [
+        let resolution = try resolve(input, request: request)
+        return .json(resolution.jsonBytes, request: request, headers: [
             .contentLanguage: resolution.locale,
             .vary: "Accept-Language",
             .cacheControl: "no-store",
         ])
     }
 
-    private func resolve(_ input: ResolveRequest, request: Request) throws(Problem) -> (Resolution, [UInt8]) {
+    private func resolve(_ input: ResolveRequest, request: Request) throws(Problem) -> Resolution {
         let snapshot = store.current
         let locale: NegotiatedLocale
         if let tag = input.locale {
@@ -71,6 +72,6 @@ struct ResolveController<Context: RequestContext> {
         }
         let resolution = snapshot.resolver.resolve(input.error, in: locale, arguments: input.arguments)
         metrics.recordResolution(resolution)
-        return (resolution, resolution.jsonBytes)
+        return resolution
     }
 }
