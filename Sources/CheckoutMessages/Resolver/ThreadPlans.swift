@@ -13,9 +13,10 @@ import Synchronization
 // line between cores, and a measured 2-thread run was slower than 1 thread. With a copy of the plans per
 // thread, each thread's counters are its own and throughput scales with cores (BENCHMARKS.md).
 //
-// A copy is made on a thread's first use of an outcome in a locale, and holds the same immutable compiled
-// messages (shared, never retained on the hot path) with its own strings and arrays. Memory per thread is
-// bounded: outcomes × locales of at most `ThreadPlanCache.resolversKept` resolvers, freed when the thread ends.
+// A copy is made on a thread's first use of an outcome in a locale; it shares the immutable compiled
+// messages and has strings and arrays of its own. Memory per thread is bounded: outcomes × locales of at
+// most `ThreadPlanCache.resolversKept` resolvers, freed when the thread ends. A copy keeps its resolver's
+// compiled messages alive until the thread drops it (after a reload: once it has used newer resolvers).
 
 /// Numbers each resolver, so that a thread's copies are never used with another resolver's plans (an
 /// address could be reused after a reload; a number is not).
