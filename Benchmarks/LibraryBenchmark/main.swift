@@ -88,10 +88,6 @@ if let profiled = Int(arguments.first { $0.hasPrefix("--profile=") }?.dropFirst(
     _ = concurrently(threads: threads) { _ in
         let own = reference.arguments.reduce(into: MessageArguments()) { $0[$1.key] = $1.value }
         var count = 0
-        if let fixed = Int(arguments.first { $0.hasPrefix("--iterations=") }?.dropFirst(13) ?? "") {  // e.g. under ltrace -c
-            for _ in 0..<fixed { count &+= resolver.resolve(reference.error, locale: reference.locale, arguments: own).message.utf8.count }
-            return
-        }
         while ContinuousClock.now < end {
             for _ in 0..<1000 { count &+= resolver.resolve(reference.error, locale: reference.locale, arguments: own).message.utf8.count }
         }
@@ -243,18 +239,6 @@ if arguments.contains("--breakdown") {
             }
             time("  C shim, direct formatting (no String)") { iterations in
                 for _ in 0..<iterations { sink &+= Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status)) }
-            }
-            if arguments.contains("--profile-shim") {  // only this loop, ~3 s, for a profiler
-                let end = ContinuousClock.now + .seconds(3)
-                while ContinuousClock.now < end {
-                    for _ in 0..<1000 {
-                        let length = Int(cicu_message_format_format(handle, &argument, 1, &output, 1024, &status))
-                        sink &+= output.withUnsafeBufferPointer {
-                            String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer($0)[0..<length]), as: UTF8.self)
-                        }.utf8.count
-                    }
-                }
-                exit(0)
             }
             time("  C shim, direct formatting + String(decoding:)") { iterations in
                 for _ in 0..<iterations {

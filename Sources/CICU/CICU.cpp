@@ -12,7 +12,6 @@
 #include <unicode/ucurr.h>
 #include <unicode/uloc.h>
 #include <unicode/unistr.h>
-#include <unicode/ustring.h>
 #include <unicode/utypes.h>
 
 #include <cstring>
@@ -298,12 +297,6 @@ struct DirectPiece {
     std::vector<Case> cases;
 };
 
-/// The argument values of one call, as the C API gives them.
-struct DirectArguments {
-    const cicu_argument *values;
-    int32_t count;
-};
-
 /// Compiles the sub-message whose MSG_START part is at `start` (as `MessageFormat::format` walks it).
 /// Returns false when the pattern needs something only MessageFormat does.
 bool compileDirect(const MessagePattern &pattern, int32_t start, const std::vector<UnicodeString> &names,
@@ -422,6 +415,21 @@ const ThreadMoneyFormatter *threadMoneyFormatter(const LocaleTools &tools, const
     return &cache.back();
 }
 
+/// An amount in minor units formatted for a locale: with the calling thread's formatter when the locale has
+/// shared tools (no lock, no decimal string), else with the process-wide cache of `formatMoney`.
+bool formatMoneyIn(const LocaleTools *tools, const Locale &locale, int64_t minorUnits, const char *currency,
+                   UnicodeString &result, UErrorCode &error) {
+    if (tools == nullptr) { return formatMoney(locale, minorUnits, currency, result, error); }
+    const ThreadMoneyFormatter *money = threadMoneyFormatter(*tools, currency, error);
+    if (money == nullptr) {
+        if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
+        return false;
+    }
+    FieldPosition position(FieldPosition::DONT_CARE);
+    money->minorUnits->format(Formattable(minorUnits), result, position, error);
+    return U_SUCCESS(error);
+}
+
 /// A number argument formatted once for a plural: its category and its `#` text come from the same
 /// formatting, as in MessageFormat's PluralSelectorProvider.
 struct FormattedPluralNumber {
@@ -437,7 +445,8 @@ struct FormattedPluralNumber {
 
 class DirectFormatter {
   public:
-    DirectFormatter(const LocaleTools &tools, const DirectArguments &arguments, Utf8Writer &writer)
+    /// `arguments` are the call's values, aligned with the message's argument names.
+    DirectFormatter(const LocaleTools &tools, const cicu_argument *arguments, Utf8Writer &writer)
         : tools(tools), arguments(arguments), writer(writer) {}
 
     /// Writes `message`; false with `error` set when ICU fails, or with `error` still U_ZERO_ERROR when an
@@ -452,10 +461,10 @@ class DirectFormatter {
                 writer.append(pluralNumber->whole ? pluralNumber->text : pluralNumber->formatted.toTempString(error));
                 break;
             case DirectPiece::simple:
-                if (!writeArgument(arguments.values[piece.argument], error)) { return false; }
+                if (!writeArgument(arguments[piece.argument], error)) { return false; }
                 break;
             case DirectPiece::plural: {
-                const cicu_argument &value = arguments.values[piece.argument];
+                const cicu_argument &value = arguments[piece.argument];
                 if (value.kind != CICU_ARGUMENT_INTEGER && value.kind != CICU_ARGUMENT_DOUBLE) { return false; }
                 FormattedPluralNumber number;
                 const DirectMessage *chosen = choosePlural(piece, value, number, error);
@@ -463,19 +472,9 @@ class DirectFormatter {
                 break;
             }
             case DirectPiece::select: {
-                const cicu_argument &value = arguments.values[piece.argument];
+                const cicu_argument &value = arguments[piece.argument];
                 if (value.kind != CICU_ARGUMENT_TEXT) { return false; }
-                const DirectMessage *chosen = nullptr;
-                const DirectMessage *other = nullptr;
-                for (const auto &entry : piece.cases) {
-                    if (entry.keyword.size() == static_cast<size_t>(value.length) &&
-                        std::memcmp(entry.keyword.data(), value.text, entry.keyword.size()) == 0) {
-                        chosen = &entry.message;
-                        break;
-                    }
-                    if (other == nullptr && entry.keyword == "other") { other = &entry.message; }
-                }
-                if (chosen == nullptr) { chosen = other; }
+                const DirectMessage *chosen = findCase(piece, value.text, static_cast<size_t>(value.length));
                 if (chosen == nullptr || !write(*chosen, nullptr, nullptr, 0, error)) { return false; }
                 break;
             }
@@ -487,7 +486,7 @@ class DirectFormatter {
 
   private:
     const LocaleTools &tools;
-    const DirectArguments &arguments;
+    const cicu_argument *arguments;
     Utf8Writer &writer;
 
     /// Formats `value` with a number Format into a stack-buffered string and writes it.
@@ -507,12 +506,10 @@ class DirectFormatter {
         case CICU_ARGUMENT_INTEGER: return appendFormatted(*tools.numbersAsFormat, Formattable(value.integer), error);
         case CICU_ARGUMENT_DOUBLE: return appendFormatted(*tools.numbersAsFormat, Formattable(value.number), error);
         case CICU_ARGUMENT_MONEY: {
-            const ThreadMoneyFormatter *money = threadMoneyFormatter(tools, value.text, error);
-            if (money == nullptr) {
-                if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
-                return false;
-            }
-            return appendFormatted(*money->minorUnits, Formattable(value.integer), error);
+            UnicodeString text;
+            if (!formatMoneyIn(&tools, tools.locale, value.integer, value.text, text, error)) { return false; }
+            writer.append(text);
+            return true;
         }
         default: return false;  // decimal strings: MessageFormat
         }
@@ -551,18 +548,23 @@ class DirectFormatter {
         const UnicodeString category =
             number.whole ? rules.select(static_cast<double>(number.value)) : rules.select(number.formatted, error);
         if (U_FAILURE(error)) { return nullptr; }
-        char keyword[8];
+        char keyword[8];  // plural categories are ASCII words of at most 5 letters
         const int32_t length = category.extract(0, category.length(), keyword, sizeof keyword, US_INV);
+        const bool fits = length > 0 && length < static_cast<int32_t>(sizeof keyword);
+        const DirectMessage *chosen = findCase(piece, fits ? keyword : "other", fits ? static_cast<size_t>(length) : 5);
+        if (chosen == nullptr) { error = U_INVALID_STATE_ERROR; }  // MessagePattern requires `other`
+        return chosen;
+    }
+
+    /// PluralFormat's and SelectFormat's keyword match: the first case (not `=N`) whose keyword is these
+    /// bytes, else the first `other`.
+    static const DirectMessage *findCase(const DirectPiece &piece, const char *keyword, size_t length) {
         const DirectMessage *other = nullptr;
         for (const auto &entry : piece.cases) {
             if (entry.explicitValue) { continue; }
-            if (length > 0 && length < static_cast<int32_t>(sizeof keyword) &&
-                entry.keyword.size() == static_cast<size_t>(length) && std::memcmp(entry.keyword.data(), keyword, static_cast<size_t>(length)) == 0) {
-                return &entry.message;
-            }
+            if (entry.keyword.size() == length && std::memcmp(entry.keyword.data(), keyword, length) == 0) { return &entry.message; }
             if (other == nullptr && entry.keyword == "other") { other = &entry.message; }
         }
-        if (other == nullptr) { error = U_INVALID_STATE_ERROR; }  // MessagePattern requires `other`
         return other;
     }
 };
@@ -731,19 +733,11 @@ int32_t cicu_format_money(const char *tag, int64_t minor_units, const char *curr
     return copyOut(result, out, capacity);
 }
 
-
 // MARK: MessageFormat
 
-/// A MessageFormat clone used by one thread at a time, with that thread's currency formatters for the
-/// message's locale (immutable ICU objects, so reuse needs no lock).
+/// A MessageFormat clone used by one thread at a time.
 struct Worker {
     std::unique_ptr<MessageFormat> format;
-    struct Money {
-        uint32_t currency;
-        int32_t digits;
-        std::unique_ptr<number::LocalizedNumberFormatter> formatter;
-    };
-    std::vector<Money> money;
 };
 
 struct cicu_message_format {
@@ -751,7 +745,8 @@ struct cicu_message_format {
     std::unique_ptr<MessageFormat> prototype;  // never formats, only cloned: it stays unmutated
     std::vector<std::string> names;
     std::vector<UnicodeString> unicodeNames;
-    // Direct formatting, when the pattern allows it (else nullptr and MessageFormat formats).
+    // The locale's shared tools (nullptr past their cap), and the direct form of the pattern when it
+    // allows one (else nullptr and MessageFormat formats).
     const LocaleTools *tools = nullptr;
     std::unique_ptr<DirectMessage> direct;
     // MessageFormat::format mutates lazy caches, so each call borrows a worker of its own. A few lock-free
@@ -792,29 +787,6 @@ struct cicu_message_format {
         }
         std::lock_guard<std::mutex> guard(lock);
         idle.push_back(worker);
-    }
-
-    /// Formats money with the worker's cached formatter for this currency.
-    bool formatMoney(Worker &worker, int64_t minorUnits, const char *currency, UnicodeString &result, UErrorCode &error) {
-        uint32_t key = 0;
-        for (int i = 0; i < 3 && currency[i] != 0; ++i) { key = key * 256 + static_cast<unsigned char>(currency[i]); }
-        Worker::Money *entry = nullptr;
-        for (auto &candidate : worker.money) {
-            if (candidate.currency == key) { entry = &candidate; }
-        }
-        if (entry == nullptr) {
-            const int32_t digits = fractionDigits(currency);
-            if (digits < 0) {
-                error = U_ILLEGAL_ARGUMENT_ERROR;
-                return false;
-            }
-            auto formatter = makeCurrencyFormatter(locale, currency, error);
-            if (!formatter) { return false; }
-            if (worker.money.size() >= 16) { worker.money.erase(worker.money.begin()); }  // bounded
-            worker.money.push_back({key, digits, std::move(formatter)});
-            entry = &worker.money.back();
-        }
-        return formatMinorUnits(*entry->formatter, minorUnits, entry->digits, result, error);
     }
 };
 
@@ -860,12 +832,10 @@ cicu_message_format *cicu_message_format_create(const char *tag, const char *pat
         name.toUTF8String(utf8);
         result->names.push_back(utf8);
     }
-    if (const LocaleTools *tools = sharedLocaleTools(result->locale)) {
+    result->tools = sharedLocaleTools(result->locale);
+    if (result->tools != nullptr) {
         auto direct = std::make_unique<DirectMessage>();
-        if (compileDirect(structure, 0, result->unicodeNames, false, -1, *direct)) {
-            result->tools = tools;
-            result->direct = std::move(direct);
-        }
+        if (compileDirect(structure, 0, result->unicodeNames, false, -1, *direct)) { result->direct = std::move(direct); }
     }
     setStatus(status, U_ZERO_ERROR);
     return result.release();
@@ -898,9 +868,8 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
         }
         if (complete) {
             Utf8Writer writer{out, capacity};
-            DirectArguments values{arguments, count};
             UErrorCode error = U_ZERO_ERROR;
-            if (DirectFormatter(*format->tools, values, writer).write(*format->direct, nullptr, nullptr, 0, error)) {
+            if (DirectFormatter(*format->tools, arguments, writer).write(*format->direct, nullptr, nullptr, 0, error)) {
                 setStatus(status, U_ZERO_ERROR);
                 return writer.length > INT32_MAX ? INT32_MAX : static_cast<int32_t>(writer.length);
             }
@@ -946,7 +915,6 @@ static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_a
         }
     } cleanup{values, count, count <= kInline};
     std::vector<UnicodeString> subsetNames;  // only when some argument is absent
-    Worker *worker = nullptr;                // borrowed on first need
     UErrorCode error = U_ZERO_ERROR;
     int32_t used = 0;
     bool allPresent = true;
@@ -966,8 +934,7 @@ static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_a
         case CICU_ARGUMENT_DECIMAL: value.setDecimalNumber(StringPiece(argument.text, argument.length), error); break;
         case CICU_ARGUMENT_MONEY: {
             UnicodeString money;
-            if (worker == nullptr) { worker = format->borrow(); }
-            if (!format->formatMoney(*worker, argument.integer, argument.text, money, error)) {
+            if (!formatMoneyIn(format->tools, format->locale, argument.integer, argument.text, money, error)) {
                 if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
             }
             value.setString(money);
@@ -987,7 +954,7 @@ static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_a
         }
     }
     const UnicodeString *names = allPresent ? format->unicodeNames.data() : subsetNames.data();
-    if (worker == nullptr) { worker = format->borrow(); }
+    Worker *worker = format->borrow();
     UnicodeString result;
     if (U_SUCCESS(error)) { worker->format->format(names, values, used, result, error); }
     format->giveBack(worker);

@@ -19,7 +19,7 @@ struct QueryStringTests {
         "",
     ])
     func sameAsHummingbird(_ query: String) {
-        let ours = QueryString.pairs(query).map { "\($0.name)=\($0.value)" }
+        let ours = QueryString.pairs(query[...]).map { "\($0.name)=\($0.value)" }
         let hummingbird = URI("/v1/resolve?\(query)").queryParameters.map { "\($0.key)=\($0.value)" }
         #expect(ours == hummingbird.filter { $0 != "=" })
     }
@@ -33,8 +33,8 @@ struct QueryStringTests {
     }
 
     @Test func decodesEscapesAndKeepsMalformedOnes() {
-        #expect(QueryString.pairs("a=%E2%82%AC%20x&b=%2&c=100%") .map { String($0.value) } == ["€ x", "%2", "100%"])
-        #expect(QueryString.pairs("arg.reference=A%26B").map { String($0.name) } == ["arg.reference"])
-        #expect(QueryString.pairs("arg.reference=A%26B").map { String($0.value) } == ["A&B"])
+        #expect(QueryString.pairs("a=%E2%82%AC%20x&b=%2&c=100%"[...]) .map { String($0.value) } == ["€ x", "%2", "100%"])
+        #expect(QueryString.pairs("arg.reference=A%26B"[...]).map { String($0.name) } == ["arg.reference"])
+        #expect(QueryString.pairs("arg.reference=A%26B"[...]).map { String($0.value) } == ["A&B"])
     }
 }

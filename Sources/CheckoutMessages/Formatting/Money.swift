@@ -50,12 +50,11 @@ public struct Money: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The currency code as ICU takes it, three bytes and a NUL; all NULs (a code ICU rejects) unless the
     /// code is exactly three bytes, so that `EURO` is refused rather than read as `EUR`.
     var currencyCode: (CChar, CChar, CChar, CChar) {
-        let bytes: (CChar, CChar, CChar, CChar)? = currency.utf8.withContiguousStorageIfAvailable { utf8 in
+        var code = currency
+        code.makeContiguousUTF8()  // a no-op for native strings; then `withUTF8` needs no copy
+        return code.withUTF8 { utf8 in
             utf8.count == 3 ? (CChar(bitPattern: utf8[0]), CChar(bitPattern: utf8[1]), CChar(bitPattern: utf8[2]), 0) : (0, 0, 0, 0)
         }
-        if let bytes { return bytes }
-        let utf8 = Array(currency.utf8)
-        return utf8.count == 3 ? (CChar(bitPattern: utf8[0]), CChar(bitPattern: utf8[1]), CChar(bitPattern: utf8[2]), 0) : (0, 0, 0, 0)
     }
 }
 

@@ -54,7 +54,6 @@ enum FieldMode: Sendable {
 /// Everything the resolver needs to answer with one outcome, precomputed per locale when the resolver is
 /// built, so that resolving hashes no message key and copies no rule.
 final class OutcomePlan: Sendable {
-    let outcome: ResolutionRules.Outcome
     let fieldMode: FieldMode
     /// Index of the outcome to use when `fields: upstream` finds no customer field.
     let otherwise: Int?
@@ -63,7 +62,6 @@ final class OutcomePlan: Sendable {
 
     init(outcome: ResolutionRules.Outcome, rules: ResolutionRules, outcomeIndex: [String: Int], catalog: MessageCatalog,
          fieldPlans: [String: [[MessageCandidate]]]) {
-        self.outcome = outcome
         switch outcome.fields {
         case .none: fieldMode = .none
         case .fixed: fieldMode = .fixed

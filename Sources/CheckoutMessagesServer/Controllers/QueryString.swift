@@ -11,8 +11,6 @@ enum QueryString {
         return target[utf8.index(after: mark)..<end]
     }
 
-    static func pairs(_ query: String) -> [(name: Substring, value: Substring)] { pairs(query[...]) }
-
     static func pairs(_ query: Substring) -> [(name: Substring, value: Substring)] {
         var pairs: [(name: Substring, value: Substring)] = []
         let utf8 = query.utf8

@@ -9,18 +9,14 @@ struct ResolveController<Context: RequestContext> {
     let store: CatalogStore
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
-    /// The headers every `GET` answer has.
-    let queryHeaders: HTTPFields
+    /// `Cache-Control` of `GET` answers, made once.
+    let cacheControl: String
 
     init(store: CatalogStore, metrics: ServerMetrics, configuration: ServerConfiguration) {
         self.store = store
         self.metrics = metrics
         self.configuration = configuration
-        queryHeaders = [
-            .vary: "Accept-Language",
-            .cacheControl: "public, max-age=\(configuration.resolveMaxAge)",
-            .contentType: "application/json; charset=utf-8",
-        ]
+        cacheControl = "public, max-age=\(configuration.resolveMaxAge)"
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -33,14 +29,11 @@ struct ResolveController<Context: RequestContext> {
         let input = try ResolveRequest(query: QueryString.pairs(QueryString.query(of: request.uri.string)))
         let resolution = try resolve(input, request: request)
         let body = resolution.jsonBuffer
-        // The fixed headers are made once; a request adds its language and ETag (what `Response.json`
-        // does, without building and searching a header list per request).
-        var headers = queryHeaders
-        headers.append(HTTPField(name: .contentLanguage, value: resolution.locale))
-        let etag = body.withUnsafeReadableBytes(ETag.strong(for:))
-        headers.append(HTTPField(name: .eTag, value: etag))
-        if ETag.matches(request.headers[.ifNoneMatch], etag) { return Response(status: .notModified, headers: headers) }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        return .json(body, etag: body.withUnsafeReadableBytes(ETag.strong(for:)), request: request, headers: [
+            .contentLanguage: resolution.locale,
+            .vary: "Accept-Language",
+            .cacheControl: cacheControl,
+        ])
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {

@@ -5,6 +5,11 @@ import NIOCore
 extension Response {
     /// A JSON answer; with an ETag, `If-None-Match` is honoured with 304 and no body.
     static func json(_ bytes: [UInt8], etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
+        json(ByteBuffer(bytes: bytes), etag: etag, request: request, headers: extra)
+    }
+
+    /// The same, for a body already in a buffer.
+    static func json(_ body: ByteBuffer, etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
         var headers = extra
         headers[.contentType] = "application/json; charset=utf-8"
         if let etag {
@@ -13,7 +18,7 @@ extension Response {
                 return Response(status: .notModified, headers: headers)
             }
         }
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
 
     /// A text answer of the given media type.
