@@ -45,29 +45,22 @@ struct ResolveRequest: Sendable {
     /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`. Of a
     /// repeated name the first value counts, of a repeated `arg.NAME` the last.
     init(query: [(name: Substring, value: Substring)]) throws(Problem) {
-        var known: (String?, String?, String?, String?, String?, String?) = (nil, nil, nil, nil, nil, nil)  // status code type uuid traceId locale
+        var known = [String?](repeating: nil, count: QueryMember.allCases.count)
         for (name, value) in query {
-            switch Self.knownName(name) {
-            case 0: if known.0 == nil { known.0 = String(value) }
-            case 1: if known.1 == nil { known.1 = String(value) }
-            case 2: if known.2 == nil { known.2 = String(value) }
-            case 3: if known.3 == nil { known.3 = String(value) }
-            case 4: if known.4 == nil { known.4 = String(value) }
-            case 5: if known.5 == nil { known.5 = String(value) }
-            default: break
-            }
+            if let member = QueryMember(name), known[member.rawValue] == nil { known[member.rawValue] = String(value) }
         }
-        func json(_ text: String?, _ name: String) throws(Problem) -> JSONValue? {
-            guard let text else { return nil }
+        func value(_ member: QueryMember) -> String? { known[member.rawValue] }
+        func json(_ member: QueryMember, _ name: String) throws(Problem) -> JSONValue? {
+            guard let text = value(member) else { return nil }
             guard let number = Int64(text) else { throw Problem.invalidParameter("`\(name)` must be an integer") }
             return .integer(number)
         }
         arguments = [:]
-        locale = try Self.text(known.5.map(JSONValue.string), "locale")
-        error = UpstreamError(status: try Self.status(json(known.0, "status")))
-        try apply(code: Self.code(json(known.1, "code")), type: Self.text(known.2.map(JSONValue.string), "type"),
-                  uuid: Self.text(known.3.map(JSONValue.string), "uuid"),
-                  traceId: Self.text(known.4.map(JSONValue.string), "traceId"))
+        locale = try Self.text(value(.locale).map(JSONValue.string), "locale")
+        error = UpstreamError(status: try Self.status(json(.status, "status")))
+        try apply(code: Self.code(json(.code, "code")), type: Self.text(value(.type).map(JSONValue.string), "type"),
+                  uuid: Self.text(value(.uuid).map(JSONValue.string), "uuid"),
+                  traceId: Self.text(value(.traceId).map(JSONValue.string), "traceId"))
         for (name, text) in query where name.hasBytes("arg.", prefixOnly: true) {
             let argumentName = String(Substring(name.utf8.dropFirst(4)))
             guard !argumentName.isEmpty, argumentName.utf8.count <= 64 || argumentName.count <= 64 else {
@@ -75,24 +68,6 @@ struct ResolveRequest: Sendable {
             }
             if let argument = try Self.argument(.string(String(text)), name: argumentName) { arguments[argumentName] = argument }
         }
-    }
-
-    /// 0 `status`, 1 `code`, 2 `type`, 3 `uuid`, 4 `traceId`, 5 `locale`, or nil.
-    private static func knownName(_ name: Substring) -> Int? {
-        switch name.utf8.count {
-        case 4:
-            if name.hasBytes("code") { return 1 }
-            if name.hasBytes("type") { return 2 }
-            if name.hasBytes("uuid") { return 3 }
-        case 6:
-            if name.hasBytes("status") { return 0 }
-            if name.hasBytes("locale") { return 5 }
-        case 7:
-            if name.hasBytes("traceId") { return 4 }
-        default:
-            break
-        }
-        return nil
     }
 
     /// Structured values override what the upstream body said.
@@ -151,6 +126,24 @@ struct ResolveRequest: Sendable {
             return .money(Money(minorUnits: amount, currency: currency))
         default:
             throw Problem.invalidParameter("`args.\(name)` must be a number, a string, money or null")
+        }
+    }
+}
+
+/// The query members of `GET /v1/resolve` besides `arg.NAME`.
+private enum QueryMember: Int, CaseIterable {
+    case status, code, type, uuid, traceId, locale
+
+    /// Matched by length, then bytes.
+    init?(_ name: Substring) {
+        switch name.utf8.count {
+        case 4 where name.hasBytes("code"): self = .code
+        case 4 where name.hasBytes("type"): self = .type
+        case 4 where name.hasBytes("uuid"): self = .uuid
+        case 6 where name.hasBytes("status"): self = .status
+        case 6 where name.hasBytes("locale"): self = .locale
+        case 7 where name.hasBytes("traceId"): self = .traceId
+        default: return nil
         }
     }
 }
