@@ -1,111 +1,162 @@
 import CheckoutMessages
 import NIOCore
 
-/// Where JSON is written: a byte array, or the response's `ByteBuffer` directly (one copy less).
-protocol JSONOutput {
-    mutating func append(_ byte: UInt8)
-    mutating func append<Bytes: Collection<UInt8>>(contentsOf bytes: Bytes)
-}
-
-extension [UInt8]: JSONOutput {}
-
-extension ByteBuffer: JSONOutput {
-    mutating func append(_ byte: UInt8) { writeInteger(byte) }
-    mutating func append<Bytes: Collection<UInt8>>(contentsOf bytes: Bytes) { writeBytes(bytes) }
-}
-
 extension Resolution {
     /// The resolution as JSON bytes, with sorted keys, identical to `JSONEncoder` output with
     /// `.sortedKeys` and `.withoutEscapingSlashes`, written directly: this is the hot path of the service.
     var jsonBytes: [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(jsonCapacity)
-        writeJSON(to: &out)
-        return out
+        [UInt8](unsafeUninitializedCapacity: jsonCapacity) { buffer, count in
+            var writer = JSONWriter(UnsafeMutableRawBufferPointer(buffer))
+            writeJSON(to: &writer)
+            count = writer.count
+        }
     }
 
-    /// The same JSON in a buffer, for a response body.
+    /// The same JSON in a buffer, for a response body: written into the buffer's memory in one go.
     var jsonBuffer: ByteBuffer {
-        var buffer = ByteBuffer()
-        buffer.reserveCapacity(jsonCapacity)
-        writeJSON(to: &buffer)
+        let capacity = jsonCapacity
+        var buffer = ByteBufferAllocator().buffer(capacity: capacity)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: capacity) { memory in
+            var writer = JSONWriter(memory)
+            writeJSON(to: &writer)
+            return writer.count
+        }
         return buffer
     }
 
-    private var jsonCapacity: Int { 128 + message.utf8.count + fields.reduce(0) { $0 + $1.message.utf8.count + 40 } }
+    /// An upper bound of the JSON's size: every literal part, each text at its longest escaped form
+    /// (`\u00XX`, six bytes per byte) and the longest number.
+    private var jsonCapacity: Int {
+        var texts = direction.rawValue.utf8.count + key.utf8.count + locale.utf8.count + message.utf8.count
+            + presentation.rawValue.utf8.count + (reference?.utf8.count ?? 0)
+        for field in fields { texts += field.field.utf8.count + field.message.utf8.count }
+        return 192 + 32 * fields.count + 6 * texts
+    }
 
-    private func writeJSON(to out: inout some JSONOutput) {
-        out.append(contentsOf: #"{"direction":"#.utf8)
-        out.appendJSONString(direction.rawValue)
-        out.append(contentsOf: #","fields":["#.utf8)
+    private func writeJSON(to out: inout JSONWriter) {
+        out.append(#"{"direction":"#)
+        out.appendString(direction.rawValue)
+        out.append(#","fields":["#)
         for (index, field) in fields.enumerated() {
             if index > 0 { out.append(UInt8(ascii: ",")) }
-            out.append(contentsOf: #"{"field":"#.utf8)
-            out.appendJSONString(field.field)
-            out.append(contentsOf: #","message":"#.utf8)
-            out.appendJSONString(field.message)
+            out.append(#"{"field":"#)
+            out.appendString(field.field)
+            out.append(#","message":"#)
+            out.appendString(field.message)
             out.append(UInt8(ascii: "}"))
         }
-        out.append(contentsOf: #"],"key":"#.utf8)
-        out.appendJSONString(key)
-        out.append(contentsOf: #","locale":"#.utf8)
-        out.appendJSONString(locale)
-        out.append(contentsOf: #","message":"#.utf8)
-        out.appendJSONString(message)
-        out.append(contentsOf: #","presentation":"#.utf8)
-        out.appendJSONString(presentation.rawValue)
+        out.append(#"],"key":"#)
+        out.appendString(key)
+        out.append(#","locale":"#)
+        out.appendString(locale)
+        out.append(#","message":"#)
+        out.appendString(message)
+        out.append(#","presentation":"#)
+        out.appendString(presentation.rawValue)
         if let reference {
-            out.append(contentsOf: #","reference":"#.utf8)
-            out.appendJSONString(reference)
+            out.append(#","reference":"#)
+            out.appendString(reference)
         }
         if let retry {
-            out.append(contentsOf: #","retry":{"#.utf8)
+            out.append(#","retry":{"#)
             if let afterSeconds = retry.afterSeconds {
-                out.append(contentsOf: #""afterSeconds":"#.utf8)
+                out.append(#""afterSeconds":"#)
                 if afterSeconds.rounded() == afterSeconds, abs(afterSeconds) < 1e15 {
-                    out.append(contentsOf: String(Int64(afterSeconds)).utf8)
+                    out.appendInteger(Int64(afterSeconds))
                 } else {
-                    out.append(contentsOf: "\(afterSeconds)".utf8)
+                    out.appendString(unquoted: "\(afterSeconds)")  // as JSONEncoder writes a Double
                 }
                 out.append(UInt8(ascii: ","))
             }
-            out.append(contentsOf: #""sameMethod":"#.utf8)
-            out.append(contentsOf: (retry.sameMethod ? "true" : "false").utf8)
+            out.append(#""sameMethod":"#)
+            out.append(retry.sameMethod ? "true" : "false")
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
     }
 }
 
-extension JSONOutput {
-    /// Appends `text` as a JSON string: quotes, backslash and control characters escaped, the rest as UTF-8.
-    mutating func appendJSONString(_ text: String) {
-        append(UInt8(ascii: "\""))
-        // The usual text needs no escape: copy it whole.
-        let copied = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
-            self.append(contentsOf: bytes)
-            return true
-        } ?? false
-        if copied {
-            append(UInt8(ascii: "\""))
-            return
-        }
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case 0x0A: append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case 0x0D: append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case 0x09: append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
-            case 0x08: append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "b")])
-            case 0x0C: append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "f")])
-            case 0..<0x20:
-                let hex = Array("0123456789abcdef".utf8)
-                append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-            default: append(byte)
+/// Writes JSON into memory sized beforehand (`jsonCapacity`): no capacity or uniqueness check per part,
+/// which is what writing part by part into a `ByteBuffer` or an array cost. Bounds are still checked.
+struct JSONWriter {
+    private let memory: UnsafeMutableRawBufferPointer
+    private(set) var count = 0
+
+    init(_ memory: UnsafeMutableRawBufferPointer) { self.memory = memory }
+
+    mutating func append(_ byte: UInt8) {
+        precondition(count < memory.count, "JSON larger than its computed capacity")
+        memory[count] = byte
+        count += 1
+    }
+
+    mutating func append(_ literal: StaticString) {
+        append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    private mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        precondition(bytes.count <= memory.count - count, "JSON larger than its computed capacity")
+        if let base = bytes.baseAddress { (memory.baseAddress! + count).copyMemory(from: base, byteCount: bytes.count) }
+        count += bytes.count
+    }
+
+    mutating func appendInteger(_ value: Int64) {
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)  // 24 bytes: room for 19 digits and a sign
+        withUnsafeMutableBytes(of: &digits) { scratch in
+            var position = scratch.count
+            repeat {
+                position -= 1
+                scratch[position] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude > 0
+            if value < 0 {
+                position -= 1
+                scratch[position] = UInt8(ascii: "-")
             }
+            append(UnsafeRawBufferPointer(rebasing: scratch[position...]))
+        }
+    }
+
+    /// Text as written, without quotes (for numbers already formatted).
+    mutating func appendString(unquoted text: String) {
+        var text = text
+        text.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// `text` as a JSON string: quotes, backslash and control characters escaped, the rest as UTF-8.
+    mutating func appendString(_ text: String) {
+        append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            // Runs that need no escape (usually the whole text) are copied at once.
+            var runStart = 0
+            for index in bytes.indices {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart..<index])))
+                appendEscape(byte)
+                runStart = index + 1
+            }
+            append(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[runStart...])))
         }
         append(UInt8(ascii: "\""))
+    }
+
+    private mutating func appendEscape(_ byte: UInt8) {
+        append(UInt8(ascii: "\\"))
+        switch byte {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"): append(byte)
+        case 0x0A: append(UInt8(ascii: "n"))
+        case 0x0D: append(UInt8(ascii: "r"))
+        case 0x09: append(UInt8(ascii: "t"))
+        case 0x08: append(UInt8(ascii: "b"))
+        case 0x0C: append(UInt8(ascii: "f"))
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            append("u00")
+            append(hex.utf8Start[Int(byte >> 4)])
+            append(hex.utf8Start[Int(byte & 0xF)])
+        }
     }
 }

@@ -9,14 +9,15 @@ struct ResolveController<Context: RequestContext> {
     let store: CatalogStore
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
-    /// `Cache-Control` of `GET` answers, made once.
-    let cacheControl: String
+    /// `Cache-Control` of `GET` answers, made (and checked as a field value) once.
+    let cacheControl: HTTPField
+    let vary = HTTPField(name: .vary, value: "Accept-Language")
 
     init(store: CatalogStore, metrics: ServerMetrics, configuration: ServerConfiguration) {
         self.store = store
         self.metrics = metrics
         self.configuration = configuration
-        cacheControl = "public, max-age=\(configuration.resolveMaxAge)"
+        cacheControl = HTTPField(name: .cacheControl, value: "public, max-age=\(configuration.resolveMaxAge)")
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -26,14 +27,15 @@ struct ResolveController<Context: RequestContext> {
 
     /// Cacheable: the answer depends only on the query and `Accept-Language`.
     @Sendable func resolveQuery(_ request: Request, context: Context) async throws -> Response {
-        let input = try ResolveRequest(query: QueryString.pairs(QueryString.query(of: request.uri.string)))
+        let input = try ResolveRequest(query: QueryString.query(of: request.uri.string))
         let resolution = try resolve(input, request: request)
         let body = resolution.jsonBuffer
-        return .json(body, etag: body.withUnsafeReadableBytes(ETag.strong(for:)), request: request, headers: [
-            .contentLanguage: resolution.locale,
-            .vary: "Accept-Language",
-            .cacheControl: cacheControl,
-        ])
+        var headers = HTTPFields()
+        headers.reserveCapacity(8)  // these three, the three `Response.json` adds, `Date` and `Server`
+        headers.append(HTTPField(name: .contentLanguage, value: resolution.locale))
+        headers.append(vary)
+        headers.append(cacheControl)
+        return .json(body, etag: body.withUnsafeReadableBytes(ETag.strong(for:)), request: request, headers: headers)
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {

@@ -44,30 +44,32 @@ struct ResolveRequest: Sendable {
 
     /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`. Of a
     /// repeated name the first value counts, of a repeated `arg.NAME` the last.
-    init(query: [(name: Substring, value: Substring)]) throws(Problem) {
-        var known = [String?](repeating: nil, count: QueryMember.allCases.count)
-        for (name, value) in query {
-            if let member = QueryMember(name), known[member.rawValue] == nil { known[member.rawValue] = String(value) }
-        }
-        func value(_ member: QueryMember) -> String? { known[member.rawValue] }
-        func json(_ member: QueryMember, _ name: String) throws(Problem) -> JSONValue? {
-            guard let text = value(member) else { return nil }
-            guard let number = Int64(text) else { throw Problem.invalidParameter("`\(name)` must be an integer") }
+    init(query: Substring) throws(Problem) {
+        // Two passes over the query bytes, neither collecting the pairs: the members first (so their
+        // errors come first, as for a body), then the arguments in order.
+        var members = QueryMembers()
+        QueryString.forEachPair(in: query) { pair in members.keepFirst(pair) }
+        func integer(_ value: String?, _ name: String) throws(Problem) -> JSONValue? {
+            guard let value else { return nil }
+            guard let number = Int64(value) else { throw Problem.invalidParameter("`\(name)` must be an integer") }
             return .integer(number)
         }
         arguments = [:]
-        locale = try Self.text(value(.locale).map(JSONValue.string), "locale")
-        error = UpstreamError(status: try Self.status(json(.status, "status")))
-        try apply(code: Self.code(json(.code, "code")), type: Self.text(value(.type).map(JSONValue.string), "type"),
-                  uuid: Self.text(value(.uuid).map(JSONValue.string), "uuid"),
-                  traceId: Self.text(value(.traceId).map(JSONValue.string), "traceId"))
-        for (name, text) in query where name.hasBytes("arg.", prefixOnly: true) {
-            let argumentName = String(Substring(name.utf8.dropFirst(4)))
+        locale = try Self.text(members.locale.map(JSONValue.string), "locale")
+        error = UpstreamError(status: try Self.status(integer(members.status, "status")))
+        try apply(code: Self.code(integer(members.code, "code")), type: Self.text(members.type.map(JSONValue.string), "type"),
+                  uuid: Self.text(members.uuid.map(JSONValue.string), "uuid"),
+                  traceId: Self.text(members.traceId.map(JSONValue.string), "traceId"))
+        var collected: MessageArguments = [:]
+        try QueryString.forEachPair(in: query) { (pair) throws(Problem) in
+            guard pair.nameIs("arg.", prefixOnly: true) else { return }
+            let argumentName = pair.name(droppingFirst: 4)
             guard !argumentName.isEmpty, argumentName.utf8.count <= 64 || argumentName.count <= 64 else {
-                throw Problem.invalidParameter("`\(name.prefix(80))` is not an argument name")
+                throw Problem.invalidParameter("`\(pair.nameText.prefix(80))` is not an argument name")
             }
-            if let argument = try Self.argument(.string(String(text)), name: argumentName) { arguments[argumentName] = argument }
+            if let argument = try Self.argument(.string(pair.value), name: argumentName) { collected[argumentName] = argument }
         }
+        arguments = collected
     }
 
     /// Structured values override what the upstream body said.
@@ -130,32 +132,21 @@ struct ResolveRequest: Sendable {
     }
 }
 
-/// The query members of `GET /v1/resolve` besides `arg.NAME`.
-private enum QueryMember: Int, CaseIterable {
-    case status, code, type, uuid, traceId, locale
+/// The query members of `GET /v1/resolve` besides `arg.NAME`, first value of each kept.
+private struct QueryMembers {
+    var status, code, type, uuid, traceId, locale: String?
 
-    /// Matched by length, then bytes.
-    init?(_ name: Substring) {
-        switch name.utf8.count {
-        case 4 where name.hasBytes("code"): self = .code
-        case 4 where name.hasBytes("type"): self = .type
-        case 4 where name.hasBytes("uuid"): self = .uuid
-        case 6 where name.hasBytes("status"): self = .status
-        case 6 where name.hasBytes("locale"): self = .locale
-        case 7 where name.hasBytes("traceId"): self = .traceId
-        default: return nil
+    /// Matched on the name's bytes; a repeated member keeps its first value.
+    mutating func keepFirst(_ pair: QueryString.Pair) {
+        func keep(_ member: inout String?) { if member == nil { member = pair.value } }
+        switch pair.name.count {
+        case 4 where pair.nameIs("code"): keep(&code)
+        case 4 where pair.nameIs("type"): keep(&type)
+        case 4 where pair.nameIs("uuid"): keep(&uuid)
+        case 6 where pair.nameIs("status"): keep(&status)
+        case 6 where pair.nameIs("locale"): keep(&locale)
+        case 7 where pair.nameIs("traceId"): keep(&traceId)
+        default: break
         }
-    }
-}
-
-extension Substring {
-    /// Whether the text is `literal` (or starts with it), compared as bytes in one go: query names are
-    /// matched on every request, and element-by-element UTF-8 comparison of substrings is slow.
-    func hasBytes(_ literal: StaticString, prefixOnly: Bool = false) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        guard prefixOnly ? utf8.count >= count : utf8.count == count else { return false }
-        if count == 0 { return true }
-        return utf8.withContiguousStorageIfAvailable { memcmp($0.baseAddress!, literal.utf8Start, count) == 0 }
-            ?? utf8.starts(with: UnsafeBufferPointer(start: literal.utf8Start, count: count))
     }
 }

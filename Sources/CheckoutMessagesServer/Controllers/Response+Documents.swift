@@ -8,18 +8,24 @@ extension Response {
         json(ByteBuffer(bytes: bytes), etag: etag, request: request, headers: extra)
     }
 
-    /// The same, for a body already in a buffer.
-    static func json(_ body: ByteBuffer, etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
+    /// The same, for a body already in a buffer. `extra` must not hold `Content-Type`, `ETag` or
+    /// `Content-Length`: they are appended (not looked up and replaced), and with two free slots left for
+    /// the `Date` and `Server` fields Hummingbird adds, the field list is allocated once.
+    static func json(_ body: ByteBuffer, etag: String? = nil, request: Request, headers extra: consuming HTTPFields = [:]) -> Response {
         var headers = extra
-        headers[.contentType] = "application/json; charset=utf-8"
+        headers.reserveCapacity(headers.count + 5)
+        headers.append(jsonContentType)
         if let etag {
-            headers[.eTag] = etag
+            headers.append(HTTPField(name: .eTag, value: etag))
             if ETag.matches(request.headers[.ifNoneMatch], etag) {
                 return Response(status: .notModified, headers: headers)
             }
         }
+        headers.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
     }
+
+    private static let jsonContentType = HTTPField(name: .contentType, value: "application/json; charset=utf-8")
 
     /// A text answer of the given media type.
     static func text(_ bytes: [UInt8], contentType: String, etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {

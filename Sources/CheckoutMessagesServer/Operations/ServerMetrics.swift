@@ -20,8 +20,8 @@ final class ServerMetrics: Sendable {
 
     init() {
         let registry = self.registry
-        resolutionCounters = Presentation.allCases.map { presentation in
-            RuleLevel.allCases.map { level in
+        resolutionCounters = Self.presentations.map { presentation in
+            Self.levels.map { level in
                 registry.makeCounter(descriptor: Self.resolutions,
                                      labels: [("presentation", presentation.rawValue), ("matched_by", level.rawValue)])
             }
@@ -76,10 +76,14 @@ final class ServerMetrics: Sendable {
         histogram.record(duration)
     }
 
+    // `allCases` builds a new array on each call.
+    private static let presentations = Presentation.allCases
+    private static let levels = RuleLevel.allCases
+
     /// One resolution, by presentation and by the rule level that decided it (`fallback` = no rule matched).
     func recordResolution(_ resolution: Resolution) {
-        let presentation = Presentation.allCases.firstIndex(of: resolution.presentation) ?? 0
-        let level = RuleLevel.allCases.firstIndex(of: resolution.matchedBy) ?? 0
+        let presentation = Self.presentations.firstIndex(of: resolution.presentation) ?? 0
+        let level = Self.levels.firstIndex(of: resolution.matchedBy) ?? 0
         resolutionCounters[presentation][level].increment()
         if resolution.matchedBy == .fallback { fallbackCounter.increment() }
     }
