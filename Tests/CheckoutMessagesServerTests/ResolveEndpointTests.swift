@@ -125,14 +125,17 @@ struct ResolveEndpointTests {
     @Test func wrongContentTypeIs415() async throws {
         let service = try TestService()
         try await service.application.test(.router) { client in
-            for headers: HTTPFields in [[.contentType: "text/plain"], [:], [.contentType: "application/jsonx"]] {
+            for headers: HTTPFields in [[.contentType: "text/plain"], [:], [.contentType: "application/jsonx"],
+                                        [.contentType: "application/json-seq; x=application/json"], [.contentType: ";application/json"]] {
                 try await client.execute(uri: "/v1/resolve", method: .post, headers: headers, body: jsonBody("{}")) { response in
                     #expect(response.status == .unsupportedMediaType)
                     #expect(response.text == #"{"detail":"send the body as application/json","instance":"/v1/resolve","status":415,"title":"Unsupported media type","type":"/problems/unsupported-media-type"}"#)
                 }
             }
-            try await client.execute(uri: "/v1/resolve", method: .post, headers: [.contentType: "Application/JSON; charset=UTF-8"], body: jsonBody("{}")) { response in
-                #expect(response.status == .ok)
+            for type in ["Application/JSON; charset=UTF-8", " application/json\t;charset=utf-8", "APPLICATION/JSON"] {
+                try await client.execute(uri: "/v1/resolve", method: .post, headers: [.contentType: type], body: jsonBody("{}")) { response in
+                    #expect(response.status == .ok, "\(type)")
+                }
             }
         }
     }

@@ -52,6 +52,21 @@ struct LocaleNegotiationTests {
         #expect(throws: LocaleTagError.self) { try Self.catalog.negotiate(tag: tag) }
     }
 
+    /// Matched values are remembered (bounded): answers stay the same the second time, and past the
+    /// limit, when the memory starts over.
+    @Test func acceptLanguageAnswersSurviveTheCache() {
+        let catalog = try! MessageCatalog(directory: fixturesDirectory.appendingPathComponent("negotiation").path)
+        let headers = (0..<(LocaleMatcher.acceptLanguageCacheLimit + 50)).map { index in
+            ["fr;q=0.\(index % 9 + 1), pt-PT", "x-\(index), zh-TW;q=0.5", "es-\(index % 90 + 10), de"][index % 3]
+        }
+        let expected = ["pt-PT", "zh-Hant", "de"]
+        for round in 0..<2 {
+            for (index, header) in headers.enumerated() {
+                #expect(catalog.negotiate(acceptLanguage: header).tag.identifier == expected[index % 3], "round \(round): \(header)")
+            }
+        }
+    }
+
     @Test func hugeAcceptLanguageFallsBackToDefault() {
         let header = Array(repeating: "de;q=0.5", count: 2_000).joined(separator: ",")
         #expect(Self.catalog.negotiate(acceptLanguage: header).tag.identifier == "en")

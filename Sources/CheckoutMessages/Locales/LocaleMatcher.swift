@@ -6,6 +6,7 @@ import Musl
 import Darwin
 #endif
 import CICU
+import Synchronization
 
 /// CLDR locale negotiation over a fixed set of supported locales, by ICU's `LocaleMatcher`
 /// (`de-AT` → `de`, `pt` → `pt-BR`, `zh-TW` → `zh-Hant`, unknown → the default).
@@ -16,6 +17,12 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
 
     /// Longest `Accept-Language` value considered; browsers send well under 200 bytes.
     static let maximumListLength = 1024
+
+    /// `Accept-Language` values already matched. Parsing a list and running ICU's matcher on it takes
+    /// about 10 µs, and a service sees the same few browser values over and over. Bounded: when full, it
+    /// starts over (a hostile client sending endless distinct values costs a rebuild, not memory).
+    private let acceptLanguageCache = Mutex<[String: Int]>([:])
+    static let acceptLanguageCacheLimit = 512
 
     init(supported: [LocaleTag], defaultIndex: Int) throws(ICUError) {
         var status = cicu_status.initial
@@ -44,6 +51,16 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
     /// Entries that are not well-formed tags are dropped; an unusable value yields the default.
     func bestMatch(acceptLanguage: String) -> Int {
         guard acceptLanguage.utf8.count <= Self.maximumListLength else { return defaultIndex }
+        if let known = acceptLanguageCache.withLock({ $0[acceptLanguage] }) { return known }
+        let index = match(acceptLanguage: acceptLanguage)
+        acceptLanguageCache.withLock { cache in
+            if cache.count >= Self.acceptLanguageCacheLimit { cache.removeAll(keepingCapacity: true) }
+            cache[acceptLanguage] = index
+        }
+        return index
+    }
+
+    private func match(acceptLanguage: String) -> Int {
         // ICU refuses the whole list when one entry is malformed; keep the well-formed ones instead.
         let entries = acceptLanguage.split(separator: ",").compactMap { entry -> String? in
             let parts = entry.split(separator: ";", maxSplits: 1)

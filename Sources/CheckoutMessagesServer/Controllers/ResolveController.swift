@@ -4,6 +4,9 @@ import HTTPTypes
 import Hummingbird
 import NIOCore
 
+/// What `POST /v1/resolve` accepts (a global: generic types cannot hold static stored properties).
+private let jsonMediaTypes: Set<String> = ["application/json"]
+
 /// `POST /v1/resolve` and `GET /v1/resolve`: an upstream error in, the customer's Resolution out.
 struct ResolveController<Context: RequestContext> {
     let store: CatalogStore
@@ -39,7 +42,7 @@ struct ResolveController<Context: RequestContext> {
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {
-        guard request.hasContentType(["application/json"]) else { throw Problem.unsupportedMediaType(expected: "application/json") }
+        guard request.hasContentType(jsonMediaTypes) else { throw Problem.unsupportedMediaType(expected: "application/json") }
         var request = request
         let body = try await request.collectBody(upTo: configuration.maximumResolveBodySize)
         let input = try ResolveRequest(json: JSONValue.parse(body.readableBytesView))
