@@ -114,4 +114,207 @@ struct UpstreamDecodingTests {
         #expect(error.type == "declined_by_three_ds")
         #expect(UpstreamError(uuid: "not-a-known-uuid").type == nil)
     }
+
+    // MARK: init(status:json:)
+
+    /// Every body this suite reads, and bodies for each lenient rule.
+    static let bodies: [String] = [
+        """
+        {"code": 1001, "message": "Invalid input", "errors": [
+          {"resource": "transaction", "field": "currency", "type": "invalid"},
+          {"resource": "customer", "field": "ip", "type": "missing"}]}
+        """,
+        #"{"uuid": "8d911b21-b987-4006-a887-29558ff05b7e", "code": 2107, "message": "Race condition", "traceId": "1d6973b1-8fcb-4dd8-8356-557a369a5ba0"}"#,
+        """
+        {"uuid": null, "message": "Validation error", "code": 0, "traceId": "f075c9d5ac00263a85449bc27730e4ce",
+         "errors": [{"field": "item", "title": "This collection should contain exactly 1 element."}]}
+        """,
+        #"{"uuid": "45beacf7-54f7-4706-836c-0019c0c0f6d2", "type": "Insufficient_Funds", "code": 2105}"#,
+        """
+        {"code": "1034", "message": null, "uuid": 17, "traceId": ["x"], "extra": {"nested": [1, 2, {"a": null}]},
+         "errors": [null, 5, "text", {"field": null}, {"field": "email", "resource": "customer", "type": 3},
+                    {"resource": "card", "field": "cvv"}]}
+        """,
+        #"{"code": 1033.0}"#, #"{"code": 1033.5}"#, #"{"code": "abc"}"#, #"{"code": 1e300}"#, #"{"code": true}"#,
+        "", "   ", "null", "[]", "[1, 2]", "42", "\"text\"", "<html>502 Bad Gateway</html>", "{", "{\"code\": ",
+        "\u{FEFF}", "{\"code\": 1034, \"errors\": }",
+        "{\"code\": 1034, \"x\": " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "}",
+    ] + ChargeErrorType.documented.map { #"{"uuid": "\#($0.uuid.uppercased())", "code": 2101, "message": "Charge failed", "traceId": "x"}"# } + [
+        // code: an integer, a whole number below 1e15, or a string of an Int without surrounding whitespace
+        #"{"code": 2104}"#, #"{"code": " 2104 "}"#, #"{"code": "2104"}"#, #"{"code": 2104.0}"#, #"{"code": 1e3}"#,
+        #"{"code": "+5"}"#, #"{"code": "\t5\n"}"#, #"{"code": -0.0}"#, #"{"code": "٣"}"#, #"{"code": "1e3"}"#,
+        #"{"code": "  "}"#, #"{"code": null}"#, #"{"code": [2104]}"#, #"{"code": 9007199254740993.0}"#, #"{"code": 1e15}"#,
+        #"{"code": 999999999999999.5}"#, #"{"code": 9223372036854775807}"#, #"{"code": 9223372036854775808}"#,
+        #"{"code": 1, "code": 2}"#,
+        // uuid, type, traceId: a string that is not blank, trimmed, or an integer as text
+        #"{"uuid": 17}"#, #"{"uuid": 17.0, "traceId": 1e3}"#, #"{"uuid": 17.5}"#, #"{"uuid": true}"#, #"{"uuid": "  "}"#,
+        #"{"uuid": " 2274eded-bb92-4813-94c1-ad323a69b064 "}"#, #"{"traceId": null}"#, #"{"trace_id": "x"}"#,
+        #"{"trace_id": "x", "traceId": 5.5}"#, #"{"traceId": " ", "trace_id": "y"}"#, #"{"traceId": " t-1 "}"#,
+        #"{"type": " Insufficient_Funds ", "uuid": "45beacf7-54f7-4706-836c-0019c0c0f6d2"}"#,
+        #"{"type": 5, "uuid": "2274EDED-BB92-4813-94C1-AD323A69B064"}"#,
+        #"{"type": "", "uuid": "2274eded-bb92-4813-94c1-ad323a69b064"}"#,
+        #"{"type": null, "uuid": "2274eded-bb92-4813-94c1-ad323a69b064"}"#,
+        // errors: object entries with a field (else property); anything else skipped
+        #"{"errors": {"field": "x"}}"#, #"{"errors": [{"property": "p", "field": 7}]}"#,
+        #"{"errors": [{"field": "  ", "property": "p"}]}"#,
+        #"{"errors": [null, [], "x", 1, {"field": "f", "resource": " card ", "type": ""}, {"resource": "card"}]}"#,
+        #"{"errors": [{"field": "a", "field": "b"}], "errors": []}"#,
+        #"{"status": 400, "error": {"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8"}}"#,
+    ]
+
+    @Test("init(status:json:) reads a parsed body as init(status:body:) reads its bytes, and as JSONDecoder did",
+          arguments: bodies)
+    func jsonAndBytesAgree(_ body: String) throws {
+        let fromBytes = UpstreamError(status: 400, body: body)
+        let json = try? JSONValue.parse(body.utf8)
+        #expect(UpstreamError(status: 400, json: json ?? .null) == fromBytes)
+        #expect(fromBytes == OldUpstreamDecodingForTests.error(status: 400, body: Data(body.utf8)))
+        // The server used to write an `error` object out with JSONEncoder and read it back.
+        if let json, case .object = json {
+            let reencoded = try JSONEncoder().encode(EncodableJSONForTests(json))
+            #expect(UpstreamError(status: 400, json: json) == OldUpstreamDecodingForTests.error(status: 400, body: reencoded))
+        }
+    }
+
+    @Test func lenientMembersReadAsBefore() throws {
+        func read(_ body: String) throws -> UpstreamError { UpstreamError(status: 400, json: try JSONValue.parse(body.utf8)) }
+        #expect(try read(#"{"code": " 2104 "}"#).code == 2104)
+        #expect(try read(#"{"code": "2104"}"#).code == 2104)
+        #expect(try read(#"{"code": 2104.0}"#).code == 2104)
+        #expect(try read(#"{"code": 1e3}"#).code == 1000)
+        #expect(try read(#"{"code": "+5"}"#).code == 5)
+        #expect(try read(#"{"code": "1e3"}"#).code == nil)
+        #expect(try read(#"{"code": 9223372036854775808}"#).code == nil)
+        #expect(try read(#"{"code": 1, "code": 2}"#).code == 1)
+        #expect(try read(#"{"uuid": 17}"#).uuid == "17")
+        #expect(try read(#"{"uuid": 17.0}"#).uuid == "17")
+        #expect(try read(#"{"uuid": 17.5}"#).uuid == nil)
+        #expect(try read(#"{"uuid": "  "}"#).uuid == nil)
+        #expect(try read(#"{"uuid": " 2274eded-bb92-4813-94c1-ad323a69b064 "}"#).type == "insufficient_funds")
+        #expect(try read(#"{"type": "", "uuid": "2274eded-bb92-4813-94c1-ad323a69b064"}"#).type == "insufficient_funds")
+        #expect(try read(#"{"trace_id": "x"}"#).traceId == "x")
+        #expect(try read(#"{"trace_id": "x"}"#).api == .shop)
+        #expect(try read(#"{"traceId": " ", "trace_id": "y"}"#).traceId == "y")
+        #expect(try read(#"{"traceId": " ", "trace_id": "y"}"#).api == .charge)
+        #expect(try read(#"{"uuid": null}"#).api == .charge)
+        #expect(try read(#"{"traceId": null}"#).api == .charge)
+        #expect(try read(#"{"code": 1}"#).api == .shop)
+        #expect(try read(#"{"errors": [null, [], "x", 1, {"field": "f", "resource": " card ", "type": ""}, {"resource": "card"}]}"#)
+            .fieldErrors == [FieldError(resource: "card", field: "f")])
+        #expect(try read(#"{"errors": [{"property": "p", "field": 7}]}"#).fieldErrors == [FieldError(field: "7")])
+        #expect(try read(#"{"errors": [{"field": "  ", "property": "p"}]}"#).fieldErrors == [FieldError(field: "p")])
+    }
+
+    @Test func jsonBuiltInCodeIsReadLikeParsedJSON() {
+        #expect(UpstreamError(status: 400, json: .object(["code": .number(2104)])).code == 2104)
+        #expect(UpstreamError(status: 400, json: .object(["code": .number(-2104)])).code == -2104)
+        #expect(UpstreamError(status: 400, json: .object(["code": .number(1e15)])).code == nil)
+        #expect(UpstreamError(status: 400, json: .object(["code": .number(.nan)])).code == nil)
+        #expect(UpstreamError(status: 400, json: .object(["code": .integer(.max)])).code == .max)
+        #expect(UpstreamError(status: 400, json: .object(["uuid": .number(17)])).uuid == nil)
+        for notAnObject: JSONValue in [.null, .bool(true), .integer(1), .number(1.5), .string("{}"), .array([.object([:])])] {
+            let error = UpstreamError(status: 502, json: notAnObject)
+            #expect(error == UpstreamError(status: 502))
+            #expect(error.api == nil)
+        }
+    }
+}
+
+/// The `JSONDecoder` reading of upstream bodies before `init(status:json:)`, kept here only as the reference.
+private enum OldUpstreamDecodingForTests {
+    static func error(status: Int?, body: Data) -> UpstreamError {
+        var error = UpstreamError(status: status)
+        guard body.contains(UInt8(ascii: "{")), let decoded = try? JSONDecoder().decode(Body.self, from: body) else { return error }
+        error.code = decoded.code
+        error.uuid = decoded.uuid
+        error.type = decoded.type.map(ChargeErrorType.init(rawValue:)) ?? decoded.uuid.flatMap(ChargeErrorType.init(uuid:))
+        error.traceId = decoded.traceId
+        error.fieldErrors = decoded.errors
+        error.api = decoded.api
+        return error
+    }
+
+    private struct Body: Decodable {
+        var code: Int?
+        var uuid: String?
+        var type: String?
+        var traceId: String?
+        var errors: [FieldError] = []
+        var api: UpstreamAPI
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: Key.self)
+            code = container.lenientInt("code")
+            uuid = container.lenientString("uuid")
+            type = container.lenientString("type")
+            traceId = container.lenientString("traceId") ?? container.lenientString("trace_id")
+            var fieldErrors: [FieldError] = []
+            if var list = try? container.nestedUnkeyedContainer(forKey: Key("errors")) {
+                while !list.isAtEnd {
+                    guard let entry = try? list.nestedContainer(keyedBy: Key.self) else {
+                        _ = try? list.decode(Discard.self)
+                        continue
+                    }
+                    guard let field = entry.lenientString("field") ?? entry.lenientString("property") else { continue }
+                    fieldErrors.append(FieldError(resource: entry.lenientString("resource"), field: field,
+                                                  type: entry.lenientString("type")))
+                }
+            }
+            errors = fieldErrors
+            api = container.contains(Key("uuid")) || container.contains(Key("traceId")) ? .charge : .shop
+        }
+    }
+
+    struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ string: String) { stringValue = string }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    private struct Discard: Decodable {
+        init(from decoder: any Decoder) throws {}
+    }
+}
+
+extension KeyedDecodingContainer where Key == OldUpstreamDecodingForTests.Key {
+    fileprivate func lenientInt(_ name: String) -> Int? {
+        let key = Key(name)
+        if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
+        if let value = try? decodeIfPresent(Double.self, forKey: key), value.rounded() == value, abs(value) < 1e15 {
+            return Int(value)
+        }
+        if let text = try? decodeIfPresent(String.self, forKey: key) { return Int(text.trimmingWhitespace) }
+        return nil
+    }
+
+    fileprivate func lenientString(_ name: String) -> String? {
+        let key = Key(name)
+        if let text = try? decodeIfPresent(String.self, forKey: key) {
+            let trimmed = text.trimmingWhitespace
+            return trimmed.isEmpty ? nil : String(trimmed)
+        }
+        if let value = try? decodeIfPresent(Int.self, forKey: key) { return String(value) }
+        return nil
+    }
+}
+
+/// A `JSONValue` written with `JSONEncoder`, as the server wrote an `error` object before.
+private struct EncodableJSONForTests: Encodable {
+    var value: JSONValue
+    init(_ value: JSONValue) { self.value = value }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch value {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .integer(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let values): try container.encode(values.map(EncodableJSONForTests.init))
+        case .object(let members): try container.encode(members.mapValues(EncodableJSONForTests.init))
+        }
+    }
 }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// Which of the two source APIs an error body came from.
 public enum UpstreamAPI: String, Sendable, Hashable, Codable {
     /// The shop payment API (seed 000): `{code, message, errors: [{resource, field, type}]}`.
@@ -9,97 +7,69 @@ public enum UpstreamAPI: String, Sendable, Hashable, Codable {
 }
 
 extension UpstreamError {
-    /// Decodes a raw upstream response. Never fails: an empty, non-JSON or non-object body counts as
-    /// "no body", unknown members are ignored, and members of the wrong type are treated as absent.
+    /// Reads a raw upstream response. Never fails: an empty body, one that is not JSON (`JSONValue.parse`)
+    /// or not a JSON object counts as "no body"; otherwise as `init(status:json:)`.
     public init(status: Int?, body: some Collection<UInt8>) {
-        self.init(status: status)
-        guard let decoded = Self.decodeBody(Data(body)) else { return }
-        code = decoded.code
-        uuid = decoded.uuid
-        type = decoded.type.map(ChargeErrorType.init(rawValue:)) ?? decoded.uuid.flatMap(ChargeErrorType.init(uuid:))
-        traceId = decoded.traceId
-        fieldErrors = decoded.errors
-        api = decoded.api
+        guard let json = try? JSONValue.parse(body) else {
+            self.init(status: status)
+            return
+        }
+        self.init(status: status, json: json)
     }
 
-    /// Decodes a raw upstream response whose body is text.
+    /// Reads a raw upstream response whose body is text.
     public init(status: Int?, body: String) {
-        self.init(status: status, body: Array(body.utf8))
+        self.init(status: status, body: body.utf8)
     }
 
-    private static func decodeBody(_ data: Data) -> UpstreamBody? {
-        guard data.contains(where: { $0 == UInt8(ascii: "{") }) else { return nil }
-        return try? JSONDecoder().decode(UpstreamBody.self, from: data)
-    }
-}
-
-/// The union of both seed body shapes, decoded leniently member by member.
-struct UpstreamBody: Decodable {
-    var code: Int?
-    var uuid: String?
-    var type: String?
-    var traceId: String?
-    var errors: [FieldError] = []
-    var api: UpstreamAPI
-
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: AnyKey.self)  // throws for a non-object body
-        code = container.lenientInt("code")
-        uuid = container.lenientString("uuid")
-        type = container.lenientString("type")
-        traceId = container.lenientString("traceId") ?? container.lenientString("trace_id")
-        var fieldErrors: [FieldError] = []
-        if var list = try? container.nestedUnkeyedContainer(forKey: AnyKey("errors")) {
-            while !list.isAtEnd {
-                guard let entry = try? list.nestedContainer(keyedBy: AnyKey.self) else {
-                    _ = try? list.decode(Discard.self)
-                    continue
-                }
-                guard let field = entry.lenientString("field") ?? entry.lenientString("property") else { continue }
-                fieldErrors.append(FieldError(resource: entry.lenientString("resource"), field: field,
-                                              type: entry.lenientString("type")))
+    /// Reads an upstream response body already parsed as JSON, either seed shape, leniently member by
+    /// member: a value that is not an object counts as "no body", unknown members are ignored, and members
+    /// of the wrong type are treated as absent.
+    ///
+    /// - `code`: an integer; a whole `.number` below 1e15 in magnitude; or a string whose text without
+    ///   surrounding whitespace is an `Int` (`" 2104 "`, `"+5"`).
+    /// - `uuid`, `type`, `traceId` (else `trace_id`), and in `errors[]` `field` (else `property`),
+    ///   `resource` and `type`: a string that is not blank, without surrounding whitespace, or an integer
+    ///   as its decimal text.
+    /// - `type` names the charge type; without it a documented `uuid` identifies it.
+    /// - `errors`: the entries that are objects with a field; other entries are skipped.
+    /// - The body is from the charge endpoint when it has a `uuid` or `traceId` member of any value, even
+    ///   null, else from the shop API.
+    public init(status: Int?, json: JSONValue) {
+        self.init(status: status)
+        guard case .object(let members) = json else { return }
+        code = Self.lenientInt(members["code"])
+        uuid = Self.lenientString(members["uuid"])
+        type = Self.lenientString(members["type"]).map(ChargeErrorType.init(rawValue:)) ?? uuid.flatMap(ChargeErrorType.init(uuid:))
+        traceId = Self.lenientString(members["traceId"]) ?? Self.lenientString(members["trace_id"])
+        if case .array(let entries)? = members["errors"] {
+            for case .object(let entry) in entries {
+                guard let field = Self.lenientString(entry["field"]) ?? Self.lenientString(entry["property"]) else { continue }
+                fieldErrors.append(FieldError(resource: Self.lenientString(entry["resource"]), field: field,
+                                              type: Self.lenientString(entry["type"])))
             }
         }
-        errors = fieldErrors
-        let looksLikeCharge = container.contains(AnyKey("uuid")) || container.contains(AnyKey("traceId"))
-        api = looksLikeCharge ? .charge : .shop
+        api = members["uuid"] != nil || members["traceId"] != nil ? .charge : .shop
     }
-}
 
-/// Any JSON member name.
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
-}
-
-/// Consumes one JSON value of any shape.
-private struct Discard: Decodable {
-    init(from decoder: any Decoder) throws {}
-}
-
-extension KeyedDecodingContainer where Key == AnyKey {
     /// An integer given as a JSON number (integral) or a string of digits; anything else is absent.
-    func lenientInt(_ name: String) -> Int? {
-        let key = AnyKey(name)
-        if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
-        if let value = try? decodeIfPresent(Double.self, forKey: key), value.rounded() == value, abs(value) < 1e15 {
-            return Int(value)
+    private static func lenientInt(_ value: JSONValue?) -> Int? {
+        switch value {
+        case .integer(let number)?: return Int(exactly: number)
+        case .number(let number)? where number.rounded() == number && abs(number) < 1e15: return Int(number)
+        case .string(let text)?: return Int(text.trimmingWhitespace)
+        default: return nil
         }
-        if let text = try? decodeIfPresent(String.self, forKey: key) { return Int(text.trimmingWhitespace) }
-        return nil
     }
 
-    /// A non-empty string, or a number rendered as one; anything else is absent.
-    func lenientString(_ name: String) -> String? {
-        let key = AnyKey(name)
-        if let text = try? decodeIfPresent(String.self, forKey: key) {
+    /// A non-empty string, or an integer rendered as one; anything else is absent.
+    private static func lenientString(_ value: JSONValue?) -> String? {
+        switch value {
+        case .string(let text)?:
             let trimmed = text.trimmingWhitespace
             return trimmed.isEmpty ? nil : String(trimmed)
+        case .integer(let number)?: return String(number)
+        default: return nil
         }
-        if let value = try? decodeIfPresent(Int.self, forKey: key) { return String(value) }
-        return nil
     }
 }

@@ -45,7 +45,7 @@ struct ResolveController<Context: RequestContext> {
         guard request.hasContentType(jsonMediaTypes) else { throw Problem.unsupportedMediaType(expected: "application/json") }
         var request = request
         let body = try await request.collectBody(upTo: configuration.maximumResolveBodySize)
-        let input = try ResolveRequest(json: JSONValue.parse(body.readableBytesView))
+        let input = try ResolveRequest(json: JSONValue.parseBody(body.readableBytesView))
         let resolution = try resolve(input, request: request)
         return .json(resolution.jsonBytes, request: request, headers: [
             .contentLanguage: resolution.locale,

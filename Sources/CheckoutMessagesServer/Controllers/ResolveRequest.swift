@@ -22,8 +22,7 @@ struct ResolveRequest: Sendable {
         case .string(let body)?:
             error = UpstreamError(status: status, body: body)
         case .object(let body)?:
-            let bytes = (try? JSONEncoder().encode(JSONValue.object(body))) ?? Data()
-            error = UpstreamError(status: status, body: bytes)
+            error = UpstreamError(status: status, json: .object(body))
         default:
             throw Problem.invalidParameter("`error` must be the upstream response body: a JSON object, a string or null")
         }
