@@ -181,6 +181,31 @@ bool formatMoney(const Locale &locale, int64_t minorUnits, const char *currency,
 // `{n, number}`, `choice`, numbered arguments, a number argument named inside its own plural) keeps
 // MessageFormat. Tests compare both paths byte for byte on every catalog message.
 
+/// A plural keyword as the rules give it for a number (`one`, `few`, ...), or `other` when the rules'
+/// answer does not fit (categories are ASCII words of at most 5 letters).
+struct PluralKeyword {
+    char bytes[8] = {'o', 't', 'h', 'e', 'r'};
+    size_t length = 5;
+
+    explicit PluralKeyword(const UnicodeString &category) {
+        char keyword[8];
+        const int32_t extracted = category.extract(0, category.length(), keyword, sizeof keyword, US_INV);
+        if (extracted > 0 && extracted < static_cast<int32_t>(sizeof keyword)) {
+            std::memcpy(bytes, keyword, static_cast<size_t>(extracted));
+            length = static_cast<size_t>(extracted);
+        }
+    }
+};
+
+/// A small non-negative integer as the locale writes it and as its plural rules classify it: the
+/// usual argument (seconds to wait, attempts left), whose formatting through ICU's number pipeline cost
+/// more in the server, with caches cold between requests, than the rest of a resolution.
+struct SmallInteger {
+    std::string text;  // UTF-8, exactly what the default number format writes
+    PluralKeyword cardinal;
+    PluralKeyword ordinal;
+};
+
 /// Per locale, what direct formatting needs: immutable and thread-safe once built, shared by every
 /// message of the locale and never freed (so its address also keys per-thread caches).
 struct LocaleTools {
@@ -191,6 +216,13 @@ struct LocaleTools {
     std::unique_ptr<Format> numbersAsFormat;
     std::unique_ptr<PluralRules> cardinal;
     std::unique_ptr<PluralRules> ordinal;
+    // 0 ..< smallIntegerCount, formatted and classified once (with the formatter and rules above).
+    static constexpr int64_t smallIntegerCount = 128;
+    std::vector<SmallInteger> smallIntegers;
+
+    const SmallInteger *small(int64_t value) const {
+        return value >= 0 && value < smallIntegerCount ? &smallIntegers[static_cast<size_t>(value)] : nullptr;
+    }
 };
 
 /// The shared tools for a locale, or nullptr (then MessageFormat is used). At most 64 locales are kept:
@@ -213,6 +245,17 @@ const LocaleTools *sharedLocaleTools(const Locale &locale) {
     made->ordinal.reset(PluralRules::forLocale(locale, UPLURAL_TYPE_ORDINAL, error));
     if (U_FAILURE(error) || made->numbers == nullptr || !made->numbersAsFormat || !made->cardinal || !made->ordinal) {
         return nullptr;
+    }
+    made->smallIntegers.reserve(LocaleTools::smallIntegerCount);
+    for (int64_t value = 0; value < LocaleTools::smallIntegerCount; ++value) {
+        UnicodeString text;
+        FieldPosition position(FieldPosition::DONT_CARE);
+        made->numbersAsFormat->format(Formattable(value), text, position, error);
+        if (U_FAILURE(error)) { return nullptr; }
+        SmallInteger small{std::string(), PluralKeyword(made->cardinal->select(static_cast<double>(value))),
+                           PluralKeyword(made->ordinal->select(static_cast<double>(value)))};
+        text.toUTF8String(small.text);
+        made->smallIntegers.push_back(std::move(small));
     }
     const LocaleTools *result = made.get();
     (*tools)[locale.getName()] = std::move(made);
@@ -438,6 +481,7 @@ struct FormattedPluralNumber {
     // see them exactly as a double (no fraction digits, as the default format shows none).
     bool whole = false;
     int64_t value = 0;
+    const SmallInteger *small = nullptr;  // 0 ..< 128: formatted once per locale; else `text`
     UnicodeString text;
     // Anything else: ICU's FormattedNumber, whose visible fraction digits the plural rules see.
     number::FormattedNumber formatted;
@@ -458,7 +502,11 @@ class DirectFormatter {
             case DirectPiece::literal: writer.append(piece.text.data(), piece.text.size()); break;
             case DirectPiece::pluralNumber:
                 if (!formatPluralNumber(*pluralValue, pluralOffset, *pluralNumber, error)) { return false; }
-                writer.append(pluralNumber->whole ? pluralNumber->text : pluralNumber->formatted.toTempString(error));
+                if (pluralNumber->small != nullptr) {
+                    writer.append(pluralNumber->small->text.data(), pluralNumber->small->text.size());
+                } else {
+                    writer.append(pluralNumber->whole ? pluralNumber->text : pluralNumber->formatted.toTempString(error));
+                }
                 break;
             case DirectPiece::simple:
                 if (!writeArgument(arguments[piece.argument], error)) { return false; }
@@ -503,7 +551,12 @@ class DirectFormatter {
     bool writeArgument(const cicu_argument &value, UErrorCode &error) {
         switch (value.kind) {
         case CICU_ARGUMENT_TEXT: writer.append(value.text, static_cast<size_t>(value.length)); return true;
-        case CICU_ARGUMENT_INTEGER: return appendFormatted(*tools.numbersAsFormat, Formattable(value.integer), error);
+        case CICU_ARGUMENT_INTEGER:
+            if (const SmallInteger *small = tools.small(value.integer)) {
+                writer.append(small->text.data(), small->text.size());
+                return true;
+            }
+            return appendFormatted(*tools.numbersAsFormat, Formattable(value.integer), error);
         case CICU_ARGUMENT_DOUBLE: return appendFormatted(*tools.numbersAsFormat, Formattable(value.number), error);
         case CICU_ARGUMENT_MONEY: {
             UnicodeString text;
@@ -524,8 +577,11 @@ class DirectFormatter {
             value.integer > -exactLimit && value.integer < exactLimit && offset > -exactLimit && offset < exactLimit) {
             number.whole = true;
             number.value = value.integer - static_cast<int64_t>(offset);
-            FieldPosition position(FieldPosition::DONT_CARE);
-            tools.numbersAsFormat->format(Formattable(number.value), number.text, position, error);
+            number.small = tools.small(number.value);
+            if (number.small == nullptr) {
+                FieldPosition position(FieldPosition::DONT_CARE);
+                tools.numbersAsFormat->format(Formattable(number.value), number.text, position, error);
+            }
         } else if (value.kind == CICU_ARGUMENT_INTEGER && offset == 0) {
             number.formatted = tools.numbers->formatInt(value.integer, error);  // kept exact, as a Formattable would
         } else {
@@ -544,14 +600,18 @@ class DirectFormatter {
             if (entry.explicitValue && entry.value == exact) { return &entry.message; }
         }
         if (!formatPluralNumber(value, piece.offset, number, error)) { return nullptr; }
-        const PluralRules &rules = piece.ordinal ? *tools.ordinal : *tools.cardinal;
-        const UnicodeString category =
-            number.whole ? rules.select(static_cast<double>(number.value)) : rules.select(number.formatted, error);
-        if (U_FAILURE(error)) { return nullptr; }
-        char keyword[8];  // plural categories are ASCII words of at most 5 letters
-        const int32_t length = category.extract(0, category.length(), keyword, sizeof keyword, US_INV);
-        const bool fits = length > 0 && length < static_cast<int32_t>(sizeof keyword);
-        const DirectMessage *chosen = findCase(piece, fits ? keyword : "other", fits ? static_cast<size_t>(length) : 5);
+        const DirectMessage *chosen;
+        if (number.small != nullptr) {
+            const PluralKeyword &keyword = piece.ordinal ? number.small->ordinal : number.small->cardinal;
+            chosen = findCase(piece, keyword.bytes, keyword.length);
+        } else {
+            const PluralRules &rules = piece.ordinal ? *tools.ordinal : *tools.cardinal;
+            const UnicodeString category =
+                number.whole ? rules.select(static_cast<double>(number.value)) : rules.select(number.formatted, error);
+            if (U_FAILURE(error)) { return nullptr; }
+            const PluralKeyword keyword(category);
+            chosen = findCase(piece, keyword.bytes, keyword.length);
+        }
         if (chosen == nullptr) { error = U_INVALID_STATE_ERROR; }  // MessagePattern requires `other`
         return chosen;
     }

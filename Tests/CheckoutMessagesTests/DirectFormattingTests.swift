@@ -83,6 +83,24 @@ struct DirectFormattingTests {
         }
     }
 
+    /// Integers 0 ..< 128 are formatted and classified once per locale; both sides of that boundary, with
+    /// offsets moving the number across it, and other digits (Arabic, Bengali) still match MessageFormat.
+    @Test("small integers, formatted once per locale", arguments: ["en", "cs", "pl", "ar", "ar-EG", "bn", "fr", "de-CH", "ja"])
+    func smallIntegers(_ locale: String) throws {
+        let patterns = [
+            "{n, plural, one {# x} few {# y} many {# z} two {# t} zero {# o} other {# w}} {n}",
+            "{n, selectordinal, one {#a} two {#b} few {#c} many {#d} zero {#e} other {#f}}",
+            "{n, plural, offset:2 =0 {none} one {# +1} other {# +n}}",
+        ]
+        for pattern in patterns {
+            let message = try CompiledMessage(pattern: pattern, locale: LocaleTag(locale))
+            #expect(message.isFormattedDirectly)
+            for value in [-3, -1, 0, 1, 2, 3, 4, 5, 11, 21, 22, 25, 100, 101, 111, 126, 127, 128, 129, 130, 1_000] {
+                #expect(Self.compare(message, [.integer(Int64(value))]) == nil, "\(locale) \(pattern) \(value)")
+            }
+        }
+    }
+
     @Test func directResultsAreTheExpectedText() throws {
         let message = try CompiledMessage(
             pattern: "{n, plural, offset:1 =0 {nobody} =1 {just you} one {you and # other} other {you and # others}}",
