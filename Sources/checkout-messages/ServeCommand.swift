@@ -36,7 +36,7 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var logger = Logger(label: "checkout-messages")
+        var logger = Logger(label: "checkout-messages", factory: ServiceLogHandler.standardError)
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         var configuration = ServerConfiguration(host: host, port: port, localesDirectory: locales, defaultLocale: defaultLocale)
         if !allowedOrigins.isEmpty { configuration.allowedOrigins = allowedOrigins }
