@@ -196,7 +196,7 @@ struct ResolutionJSONTests {
                    retry: RetryAdvice(sameMethod: false, afterSeconds: 3), fields: [], reference: nil, matchedBy: .type),
         Resolution(presentation: .stop, message: "s", key: "stop.generic", locale: "en", direction: .leftToRight, retry: nil,
                    fields: [], reference: "", matchedBy: .fallback),
-        // Every byte escaped at its longest (the writer's capacity bound), and numbers at their edges.
+        // Every byte escaped at its longest, and numbers at their edges.
         Resolution(presentation: .retry, message: String(repeating: "\u{1}\u{1F}", count: 100), key: "\"\\", locale: "\u{0}",
                    direction: .leftToRight, retry: RetryAdvice(sameMethod: true, afterSeconds: -999_999_999_999_999),
                    fields: [FieldMessage(field: "\u{2}", message: String(repeating: "\u{3}", count: 50))], reference: "\u{4}",

@@ -5,7 +5,7 @@ extension Resolution {
     /// The resolution as JSON bytes, with sorted keys, identical to `JSONEncoder` output with
     /// `.sortedKeys` and `.withoutEscapingSlashes`, written directly: this is the hot path of the service.
     var jsonBytes: [UInt8] {
-        [UInt8](unsafeUninitializedCapacity: jsonCapacity) { buffer, count in
+        [UInt8](unsafeUninitializedCapacity: jsonLength) { buffer, count in
             var writer = JSONWriter(UnsafeMutableRawBufferPointer(buffer))
             writeJSON(to: &writer)
             count = writer.count
@@ -14,9 +14,9 @@ extension Resolution {
 
     /// The same JSON in a buffer, for a response body: written into the buffer's memory in one go.
     var jsonBuffer: ByteBuffer {
-        let capacity = jsonCapacity
-        var buffer = ByteBufferAllocator().buffer(capacity: capacity)
-        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: capacity) { memory in
+        let length = jsonLength
+        var buffer = ByteBufferAllocator().buffer(capacity: length)
+        buffer.writeWithUnsafeMutableBytes(minimumWritableBytes: length) { memory in
             var writer = JSONWriter(memory)
             writeJSON(to: &writer)
             return writer.count
@@ -24,13 +24,13 @@ extension Resolution {
         return buffer
     }
 
-    /// An upper bound of the JSON's size: every literal part, each text at its longest escaped form
-    /// (`\u00XX`, six bytes per byte) and the longest number.
-    private var jsonCapacity: Int {
-        var texts = direction.rawValue.utf8.count + key.utf8.count + locale.utf8.count + message.utf8.count
-            + presentation.rawValue.utf8.count + (reference?.utf8.count ?? 0)
-        for field in fields { texts += field.field.utf8.count + field.message.utf8.count }
-        return 192 + 32 * fields.count + 6 * texts
+    /// The JSON's exact size, from a pass that only counts. (An upper bound at six bytes per text byte was
+    /// ~1 KB, which NIO rounds up to a 2 KB allocation: beyond glibc's per-thread cache, and the event loop
+    /// thread frees it, not the thread that allocated it.)
+    private var jsonLength: Int {
+        var counter = JSONWriter(nil)
+        writeJSON(to: &counter)
+        return counter.count
     }
 
     private func writeJSON(to out: inout JSONWriter) {
@@ -76,17 +76,21 @@ extension Resolution {
     }
 }
 
-/// Writes JSON into memory sized beforehand (`jsonCapacity`): no capacity or uniqueness check per part,
-/// which is what writing part by part into a `ByteBuffer` or an array cost. Bounds are still checked.
+/// Writes JSON into memory sized beforehand (by a counting pass through the same code): no capacity or
+/// uniqueness check per part, which is what writing part by part into a `ByteBuffer` or an array cost.
+/// Bounds are still checked.
 struct JSONWriter {
-    private let memory: UnsafeMutableRawBufferPointer
+    /// Where the bytes go; nil only counts them.
+    private let memory: UnsafeMutableRawBufferPointer?
     private(set) var count = 0
 
-    init(_ memory: UnsafeMutableRawBufferPointer) { self.memory = memory }
+    init(_ memory: UnsafeMutableRawBufferPointer?) { self.memory = memory }
 
     mutating func append(_ byte: UInt8) {
-        precondition(count < memory.count, "JSON larger than its computed capacity")
-        memory[count] = byte
+        if let memory {
+            precondition(count < memory.count, "JSON larger than its counted size")
+            memory[count] = byte
+        }
         count += 1
     }
 
@@ -95,8 +99,10 @@ struct JSONWriter {
     }
 
     private mutating func append(_ bytes: UnsafeRawBufferPointer) {
-        precondition(bytes.count <= memory.count - count, "JSON larger than its computed capacity")
-        if let base = bytes.baseAddress { (memory.baseAddress! + count).copyMemory(from: base, byteCount: bytes.count) }
+        if let memory {
+            precondition(bytes.count <= memory.count - count, "JSON larger than its counted size")
+            if let base = bytes.baseAddress { (memory.baseAddress! + count).copyMemory(from: base, byteCount: bytes.count) }
+        }
         count += bytes.count
     }
 
