@@ -75,12 +75,20 @@ struct OperationsTests {
             _ = try await client.execute(uri: "/v1/resolve?code=9999&status=418", method: .get)
             _ = try await client.execute(uri: "/v1/resolve?code=1035", method: .get)
             _ = try await client.execute(uri: "/nope", method: .get)
+            // Invented methods are counted together, so they cannot add label values without bound.
+            for invented in ["FROB", "XYZZY"] {
+                try await client.execute(uri: "/healthz", method: HTTPRequest.Method(invented)!) { response in
+                    #expect(response.status == .methodNotAllowed)
+                }
+            }
             try await client.execute(uri: "/metrics", method: .get) { response in
                 #expect(response.status == .ok)
                 #expect(response.headers[.contentType] == "text/plain; version=0.0.4; charset=utf-8")
                 let text = response.text
                 #expect(text.contains(#"checkout_messages_http_requests_total{route="/v1/resolve",method="GET",status="200"} 2"#))
                 #expect(text.contains(#"checkout_messages_http_requests_total{route="NotFound",method="GET",status="404"} 1"#))
+                #expect(text.contains(#"checkout_messages_http_requests_total{route="NotFound",method="other",status="405"} 2"#))
+                #expect(!text.contains("FROB") && !text.contains("XYZZY"))
                 #expect(text.contains(#"checkout_messages_resolutions_total{presentation="stop",matched_by="fallback"} 1"#))
                 #expect(text.contains(#"checkout_messages_resolutions_total{presentation="retry",matched_by="code"} 1"#))
                 #expect(text.contains("checkout_messages_fallbacks_total 1"))

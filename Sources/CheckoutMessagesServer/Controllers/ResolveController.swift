@@ -12,15 +12,17 @@ struct ResolveController<Context: RequestContext> {
     let store: CatalogStore
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
-    /// `Cache-Control` of `GET` answers, made (and checked as a field value) once.
-    let cacheControl: HTTPField
-    let vary = HTTPField(name: .vary, value: "Accept-Language")
+    /// The fields of `GET` answers: `Content-Language`, `Vary`, `Cache-Control` (made once) and the JSON ones.
+    let queryAnswerHeaders: JSONAnswerHeaders
 
     init(store: CatalogStore, metrics: ServerMetrics, configuration: ServerConfiguration) {
         self.store = store
         self.metrics = metrics
         self.configuration = configuration
-        cacheControl = HTTPField(name: .cacheControl, value: "public, max-age=\(configuration.resolveMaxAge)")
+        queryAnswerHeaders = JSONAnswerHeaders(first: .contentLanguage, fixed: [
+            HTTPField(name: .vary, value: "Accept-Language"),
+            HTTPField(name: .cacheControl, value: "public, max-age=\(configuration.resolveMaxAge)"),
+        ])
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -33,12 +35,8 @@ struct ResolveController<Context: RequestContext> {
         let input = try ResolveRequest(query: QueryString.query(of: request.uri.string))
         let resolution = try resolve(input, request: request)
         let body = resolution.jsonBuffer
-        var headers = HTTPFields()
-        headers.reserveCapacity(8)  // these three, the three `Response.json` adds, `Date` and `Server`
-        headers.append(HTTPField(name: .contentLanguage, value: resolution.locale))
-        headers.append(vary)
-        headers.append(cacheControl)
-        return .json(body, etag: body.withUnsafeReadableBytes(ETag.strong(for:)), request: request, headers: headers)
+        return queryAnswerHeaders.response(body, first: resolution.locale, etag: body.withUnsafeReadableBytes(ETag.strong(for:)),
+                                           request: request)
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {

@@ -59,7 +59,7 @@ struct ResolveRequest: Sendable {
         try apply(code: Self.code(integer(members.code, "code")), type: Self.text(members.type.map(JSONValue.string), "type"),
                   uuid: Self.text(members.uuid.map(JSONValue.string), "uuid"),
                   traceId: Self.text(members.traceId.map(JSONValue.string), "traceId"))
-        var collected: MessageArguments = [:]
+        var collected = MessageArguments(minimumCapacity: 2)
         try QueryString.forEachPair(in: query) { (pair) throws(Problem) in
             guard pair.nameIs("arg.", prefixOnly: true) else { return }
             let argumentName = pair.name(droppingFirst: 4)

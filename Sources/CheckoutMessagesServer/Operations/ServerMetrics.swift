@@ -10,13 +10,20 @@ final class ServerMetrics: Sendable {
     /// resolution counters up front (by presentation and rule level), request metrics on first use.
     private let resolutionCounters: [[Counter]]
     private let fallbackCounter: Counter
-    private let requestMetrics = Mutex<[RequestKey: (Counter, DurationHistogram)]>([:])
+    /// Few (routes × methods × statuses), found by comparing small strings rather than hashing them.
+    private let requestMetrics = Mutex<[RequestMetric]>([])
 
-    private struct RequestKey: Hashable {
+    private struct RequestMetric {
         let route: String
         let method: String
         let status: Int
+        let counter: Counter
+        let histogram: DurationHistogram
     }
+
+    /// Methods counted under their own name; any other is `other`, so that a client inventing methods
+    /// cannot add label values (and memory) without bound.
+    private static let knownMethods = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"]
 
     init() {
         let registry = self.registry
@@ -62,15 +69,19 @@ final class ServerMetrics: Sendable {
 
     /// One request: counted by route, method and status; timed by route and method.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
-        let key = RequestKey(route: route, method: method, status: status)
+        let method = Self.knownMethods.contains(method) ? method : "other"
         let (counter, histogram) = requestMetrics.withLock { metrics in
-            if let existing = metrics[key] { return existing }
-            let made = (registry.makeCounter(descriptor: Self.requests,
-                                             labels: [("route", route), ("method", method), ("status", String(status))]),
-                        registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route), ("method", method)],
-                                                       buckets: Self.latencyBuckets))
-            metrics[key] = made
-            return made
+            if let known = metrics.first(where: { $0.status == status && $0.method == method && $0.route == route }) {
+                return (known.counter, known.histogram)
+            }
+            let made = RequestMetric(
+                route: route, method: method, status: status,
+                counter: registry.makeCounter(descriptor: Self.requests,
+                                              labels: [("route", route), ("method", method), ("status", String(status))]),
+                histogram: registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route), ("method", method)],
+                                                          buckets: Self.latencyBuckets))
+            metrics.append(made)
+            return (made.counter, made.histogram)
         }
         counter.increment()
         histogram.record(duration)
