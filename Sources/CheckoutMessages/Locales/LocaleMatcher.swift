@@ -6,7 +6,7 @@ import Musl
 import Darwin
 #endif
 import CICU
-import Synchronization
+import Foundation
 
 /// CLDR locale negotiation over a fixed set of supported locales, by ICU's `LocaleMatcher`
 /// (`de-AT` → `de`, `pt` → `pt-BR`, `zh-TW` → `zh-Hant`, unknown → the default).
@@ -21,7 +21,7 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
     /// `Accept-Language` values already matched. Parsing a list and running ICU's matcher on it takes
     /// about 10 µs, and a service sees the same few browser values over and over. Bounded: when full, it
     /// starts over (a hostile client sending endless distinct values costs a rebuild, not memory).
-    private let acceptLanguageCache = Mutex<[String: Int]>([:])
+    private let acceptLanguageCache = AcceptLanguageCache()
     static let acceptLanguageCacheLimit = 512
 
     init(supported: [LocaleTag], defaultIndex: Int) throws(ICUError) {
@@ -51,12 +51,9 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
     /// Entries that are not well-formed tags are dropped; an unusable value yields the default.
     func bestMatch(acceptLanguage: String) -> Int {
         guard acceptLanguage.utf8.count <= Self.maximumListLength else { return defaultIndex }
-        if let known = acceptLanguageCache.withLock({ $0[acceptLanguage] }) { return known }
+        if let known = acceptLanguageCache.index(for: acceptLanguage) { return known }
         let index = match(acceptLanguage: acceptLanguage)
-        acceptLanguageCache.withLock { cache in
-            if cache.count >= Self.acceptLanguageCacheLimit { cache.removeAll(keepingCapacity: true) }
-            cache[acceptLanguage] = index
-        }
+        acceptLanguageCache.store(index, for: acceptLanguage, limit: Self.acceptLanguageCacheLimit)
         return index
     }
 
@@ -70,5 +67,25 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
         guard !entries.isEmpty else { return defaultIndex }
         let list = entries.joined(separator: ",")
         return Int(list.withCString { cicu_locale_matcher_match_list(handle, $0, Int32(list.utf8.count)) })
+    }
+}
+
+/// `Accept-Language` values and their matches, behind a lock. (An `NSLock`, a pthread mutex underneath,
+/// rather than `Synchronization.Mutex`: ThreadSanitizer sees the mutex's ordering, and reported the
+/// `Mutex`-guarded accesses here as races.)
+private final class AcceptLanguageCache: @unchecked Sendable {  // every access holds `lock`
+    private let lock = NSLock()
+    private var matches: [String: Int] = [:]
+
+    func index(for acceptLanguage: String) -> Int? {
+        lock.withLock { matches[acceptLanguage] }
+    }
+
+    /// When `limit` values are known, starts over.
+    func store(_ index: Int, for acceptLanguage: String, limit: Int) {
+        lock.withLock {
+            if matches.count >= limit { matches.removeAll(keepingCapacity: true) }
+            matches[acceptLanguage] = index
+        }
     }
 }
