@@ -1,5 +1,4 @@
 import CheckoutMessages
-import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore

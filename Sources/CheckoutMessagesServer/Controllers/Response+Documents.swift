@@ -3,17 +3,11 @@ import Hummingbird
 import NIOCore
 
 extension Response {
-    /// A JSON answer; with an ETag, `If-None-Match` is honoured with 304 and no body.
+    /// A JSON answer; with an ETag, `If-None-Match` is honoured with 304 and no body. `extra` must not hold
+    /// `Content-Type`, `ETag` or `Content-Length`: they are appended, not looked up and replaced.
     static func json(_ bytes: [UInt8], etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
-        json(ByteBuffer(bytes: bytes), etag: etag, request: request, headers: extra)
-    }
-
-    /// The same, for a body already in a buffer. `extra` must not hold `Content-Type`, `ETag` or
-    /// `Content-Length`: they are appended (not looked up and replaced), and with two free slots left for
-    /// the `Date` and `Server` fields Hummingbird adds, the field list is allocated once.
-    static func json(_ body: ByteBuffer, etag: String? = nil, request: Request, headers extra: consuming HTTPFields = [:]) -> Response {
         var headers = extra
-        headers.reserveCapacity(headers.count + 5)
+        headers.reserveCapacity(headers.count + 5)  // these three, and `Date` and `Server`, which Hummingbird adds
         headers.append(jsonContentType)
         if let etag {
             headers.append(HTTPField(name: .eTag, value: etag))
@@ -21,11 +15,11 @@ extension Response {
                 return Response(status: .notModified, headers: headers)
             }
         }
-        headers.append(HTTPField(name: .contentLength, value: String(body.readableBytes)))
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: body))
+        headers.append(HTTPField(name: .contentLength, value: String(bytes.count)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
     }
 
-    private static let jsonContentType = HTTPField(name: .contentType, value: "application/json; charset=utf-8")
+    static let jsonContentType = HTTPField(name: .contentType, value: "application/json; charset=utf-8")
 
     /// A text answer of the given media type.
     static func text(_ bytes: [UInt8], contentType: String, etag: String? = nil, request: Request, headers extra: HTTPFields = [:]) -> Response {
@@ -46,8 +40,8 @@ struct JSONAnswerHeaders: Sendable {
     init(first: HTTPField.Name, fixed: [HTTPField]) {
         var template: HTTPFields = [first: "-"]
         template.append(contentsOf: fixed)
-        template.append(contentsOf: [HTTPField(name: .contentType, value: "application/json; charset=utf-8"),
-                                     HTTPField(name: .eTag, value: "\"\""), HTTPField(name: .contentLength, value: "0")])
+        template.append(contentsOf: [Response.jsonContentType, HTTPField(name: .eTag, value: "\"\""),
+                                     HTTPField(name: .contentLength, value: "0")])
         self.template = template
     }
 
