@@ -106,6 +106,9 @@ struct ResolveEndpointTests {
         (#"{"args": {"available": {"amount": "5", "currency": "EUR"}}}"#, 400, "/problems/invalid-parameter", "`args.available` as money must be {\"amount\": integer minor units, \"currency\": ISO 4217 code}"),
         (#"{"args": {"x": true}}"#, 400, "/problems/invalid-parameter", "`args.x` must be a number, a string, money or null"),
         (#"{"locale": "../../etc/passwd"}"#, 400, "/problems/invalid-locale", "`locale`: not a valid BCP 47 language tag: \"../../etc/passwd\""),
+        // 33 characters to the eye, 66 code points (e + U+0301): over maxLength 64 as JSON Schema counts.
+        (#"{"args": {""# + String(repeating: "e\u{301}", count: 33) + #"": 1}}"#, 400, "/problems/invalid-parameter", "argument names are at most 64 characters"),
+        (#"{"traceId": ""# + String(repeating: "e\u{301}", count: 101) + #""}"#, 400, "/problems/invalid-parameter", "`traceId` is at most 200 characters"),
     ] as [(String, Int, String, String)])
     func problems(_ body: String, _ status: Int, _ type: String, _ detail: String) async throws {
         let service = try TestService()
@@ -160,11 +163,17 @@ struct ResolveEndpointTests {
                 ("/v1/resolve?code=12.5", "`code` must be an integer"),
                 ("/v1/resolve?status=700", "`status` must be an HTTP status, an integer from 100 to 599"),
                 ("/v1/resolve?locale=%3Cscript%3E", "`locale`: not a valid BCP 47 language tag: \"<script>\""),
+                // Lengths count code points, as openapi.yaml's maxLength does: "é" as e + U+0301 is two.
+                ("/v1/resolve?status=402&traceId=" + String(repeating: "e%CC%81", count: 101), "`traceId` is at most 200 characters"),
             ] {
                 try await client.execute(uri: uri, method: .get) { response in
                     #expect(response.status == .badRequest)
                     #expect(response.json?["detail"] as? String == detail, "\(uri)")
                 }
+            }
+            let longest = "/v1/resolve?status=402&traceId=" + String(repeating: "e%CC%81", count: 100)
+            try await client.execute(uri: longest, method: .get) { response in
+                #expect(response.status == .ok)
             }
         }
     }

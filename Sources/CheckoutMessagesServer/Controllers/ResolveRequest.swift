@@ -33,7 +33,7 @@ struct ResolveRequest: Sendable {
             break
         case .object(let values)?:
             for (name, value) in values.sorted(by: { $0.key < $1.key }) {
-                guard name.count <= 64 else { throw Problem.invalidParameter("argument names are at most 64 characters") }
+                guard Self.fits(name, 64) else { throw Problem.invalidParameter("argument names are at most 64 characters") }
                 if let argument = try Self.argument(value, name: name) { arguments[name] = argument }
             }
         default:
@@ -63,7 +63,7 @@ struct ResolveRequest: Sendable {
         try QueryString.forEachPair(in: query) { (pair) throws(Problem) in
             guard pair.nameIs("arg.", prefixOnly: true) else { return }
             let argumentName = pair.name(droppingFirst: 4)
-            guard !argumentName.isEmpty, argumentName.utf8.count <= 64 || argumentName.count <= 64 else {
+            guard !argumentName.isEmpty, Self.fits(argumentName, 64) else {
                 throw Problem.invalidParameter("`\(pair.nameText.prefix(80))` is not an argument name")
             }
             if let argument = try Self.argument(.string(pair.value), name: argumentName) { collected[argumentName] = argument }
@@ -82,12 +82,18 @@ struct ResolveRequest: Sendable {
         if let traceId { error.traceId = traceId }
     }
 
+    /// Whether `text` has at most `limit` characters as `openapi.yaml`'s `maxLength` counts them (JSON
+    /// Schema: Unicode code points, not grapheme clusters, which combining marks can make far fewer).
+    /// The UTF-8 length, never smaller, settles the usual short text without a walk over its scalars.
+    private static func fits(_ text: String, _ limit: Int) -> Bool {
+        text.utf8.count <= limit || text.unicodeScalars.count <= limit
+    }
+
     private static func text(_ value: JSONValue?, _ name: String) throws(Problem) -> String? {
         switch value {
         case nil, .null?: return nil
         case .string(let text)?:
-            // Counting bytes first spares the grapheme walk of `count` for the usual short value.
-            guard text.utf8.count <= maximumTextLength || text.count <= maximumTextLength else { throw Problem.invalidParameter("`\(name)` is at most \(maximumTextLength) characters") }
+            guard fits(text, maximumTextLength) else { throw Problem.invalidParameter("`\(name)` is at most \(maximumTextLength) characters") }
             return text
         default: throw Problem.invalidParameter("`\(name)` must be a string")
         }
@@ -116,7 +122,7 @@ struct ResolveRequest: Sendable {
         case .integer(let number): return .integer(number)
         case .number(let number) where number.isFinite: return .number(number)
         case .string(let text):
-            guard text.utf8.count <= maximumTextLength || text.count <= maximumTextLength else { throw Problem.invalidParameter("`args.\(name)` is at most \(maximumTextLength) characters") }
+            guard fits(text, maximumTextLength) else { throw Problem.invalidParameter("`args.\(name)` is at most \(maximumTextLength) characters") }
             return .text(text)
         case .object(let members):
             guard members.count == 2, case .integer(let amount)? = members["amount"], case .string(let currency)? = members["currency"],
