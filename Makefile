@@ -24,15 +24,16 @@ test: dependencies
 validate: dependencies
 	$(SWIFT) run checkout-messages validate --strict
 
-# Not part of `make test` (a separate full build); run before declaring concurrency work done.
+# The same suite under ThreadSanitizer, in a build folder of its own (CI runs it after `make test`).
 test-thread-sanitizer: dependencies
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 # Benchmarks (see BENCHMARKS.md): never part of `make test`; CI does not fail on a timing.
 benchmark: benchmark-library benchmark-http
 
+# The benchmark targets exist only when CHECKOUT_MESSAGES_BENCHMARKS is set (Package.swift).
 benchmark-library: dependencies
-	$(SWIFT) build -c release --product checkout-messages-benchmark
+	CHECKOUT_MESSAGES_BENCHMARKS=1 $(SWIFT) build -c release --product checkout-messages-benchmark
 	.build/release/checkout-messages-benchmark --breakdown
 
 benchmark-http: dependencies

@@ -19,6 +19,7 @@ SECONDS_PER_ROUTE=${1:-10}
 CONNECTIONS=${2:-32}
 ROUNDS=${3:-5}
 SWIFT=${SWIFT:-swift}
+export CHECKOUT_MESSAGES_BENCHMARKS=1  # Package.swift declares the bare server only then
 server_cpu=() wrk_cpu=() wrk_threads=2
 if [ "${PIN:-1}" = "1" ] && [ "$(nproc)" -ge 2 ] && command -v taskset >/dev/null 2>&1; then
     server_cpu=(taskset -c 0) wrk_cpu=(taskset -c 1) wrk_threads=1
