@@ -1,5 +1,5 @@
 // checkout-messages-bare-server: the HTTP benchmark's outer baseline, a hello-world Hummingbird app with no
-// middleware and no routes but one (SPEC §8's "hello-world Hummingbird route"). Not part of any product.
+// middleware and no routes but one (the reference the service's HTTP bar is set against). Not part of any product.
 //
 // Usage: checkout-messages-bare-server PORT
 import Hummingbird

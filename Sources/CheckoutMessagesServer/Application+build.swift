@@ -21,26 +21,31 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     )
 }
 
-/// The router with every route of SPEC §7 and the middleware that gives them their HTTP manners.
+/// The router with every route of the service and the middleware that gives them their HTTP manners.
 func buildRouter(_ configuration: ServerConfiguration, store: CatalogStore, metrics: ServerMetrics) -> Router<BasicRequestContext> {
-    let router = Router(options: .autoGenerateHeadEndpoints)
-    let routes = RouteTable(routes: [
-        .init(path: ["v1", "resolve"], methods: [.get, .head, .post], bodyLimit: configuration.maximumResolveBodySize),
-        .init(path: ["v1", "catalog", "*"], methods: [.get, .head], bodyLimit: 0),
-        .init(path: ["v1", "locales"], methods: [.get, .head], bodyLimit: 0),
-        .init(path: ["v1", "validate"], methods: [.post], bodyLimit: configuration.maximumValidateBodySize),
-        .init(path: ["healthz"], methods: [.get, .head], bodyLimit: 0),
-        .init(path: ["metrics"], methods: [.get, .head], bodyLimit: 0),
-        .init(path: ["openapi.yaml"], methods: [.get, .head], bodyLimit: 0),
+    // Middleware applies to routes added after it, and the problem middleware needs the route table: the
+    // table is read off a router holding the same routes.
+    let registered = Router<BasicRequestContext>()
+    addRoutes(to: registered, configuration, store: store, metrics: metrics)
+    let routes = RouteTable(registered.routes, bodyLimits: [
+        "/v1/resolve": configuration.maximumResolveBodySize,
+        "/v1/validate": configuration.maximumValidateBodySize,
     ])
+    let router = Router(options: .autoGenerateHeadEndpoints)
     router.addMiddleware {
         RequestObservationMiddleware(metrics: metrics)
         CORSPolicyMiddleware(allowedOrigins: configuration.allowedOrigins)
         ProblemMiddleware(routes: routes)
     }
+    addRoutes(to: router, configuration, store: store, metrics: metrics)
+    return router
+}
+
+/// Every route of the service.
+private func addRoutes(to router: Router<BasicRequestContext>, _ configuration: ServerConfiguration, store: CatalogStore,
+                       metrics: ServerMetrics) {
     ResolveController(store: store, metrics: metrics, configuration: configuration).addRoutes(to: router)
     CatalogController(store: store, configuration: configuration).addRoutes(to: router)
     ValidateController(store: store, configuration: configuration).addRoutes(to: router)
     OperationsController(store: store, metrics: metrics).addRoutes(to: router)
-    return router
 }

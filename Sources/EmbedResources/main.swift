@@ -1,8 +1,26 @@
-// Build-time tool run by EmbedResourcesPlugin: writes a Swift file holding the given resource files,
-// base64-encoded (robust against any quoting in the YAML, and quick to compile).
+// Build-time tool run by EmbedResourcesPlugin: writes a Swift file holding the given UTF-8 text files as
+// string literals, every character that could end or bend a literal escaped, so that the texts need no
+// decoding at run time and any quoting in the YAML is safe.
 //
 // Usage: EmbedResources OUTPUT ROOT FILE...   (FILE paths are stored relative to ROOT)
 import Foundation
+
+/// A Swift string literal of exactly `text`: quotes, backslashes and every control character escaped.
+func literal(_ text: String) -> String {
+    var out = "\""
+    for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\\": out += "\\\\"
+        case "\"": out += "\\\""
+        case "\n": out += "\\n"
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F: out += "\\u{\(String(scalar.value, radix: 16))}"
+        default: out.unicodeScalars.append(scalar)
+        }
+    }
+    return out + "\""
+}
 
 let arguments = CommandLine.arguments
 guard arguments.count >= 3 else {
@@ -15,8 +33,8 @@ var source = """
 // Generated at build time by EmbedResources from the repository's resource folders. Do not edit.
 
 enum EmbeddedResources {
-    /// Each file's path relative to the repository root, and its bytes in base64.
-    static let files: [(path: String, base64: String)] = [
+    /// Each file's path relative to the repository root, and its text.
+    static let files: [(path: String, text: String)] = [
 
 """
 for file in arguments.dropFirst(3).sorted() {
@@ -25,9 +43,13 @@ for file in arguments.dropFirst(3).sorted() {
         FileHandle.standardError.write(Data("EmbedResources: cannot read \(file)\n".utf8))
         exit(1)
     }
+    guard let text = String(data: data, encoding: .utf8) else {
+        FileHandle.standardError.write(Data("EmbedResources: \(file) is not UTF-8 text\n".utf8))
+        exit(1)
+    }
     var relative = url.path
     if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
-    source += "        (\"\(relative)\", \"\(data.base64EncodedString())\"),\n"
+    source += "        (\(literal(relative)), \(literal(text))),\n"
 }
 source += "    ]\n}\n"
 do {

@@ -71,25 +71,20 @@ struct ResolveCommand: ParsableCommand {
         } else {
             upstream = UpstreamError(status: status, body: body ?? "")
         }
-        if let code { upstream.code = code }
-        if let uuid { upstream.uuid = uuid }
-        if let type { upstream.type = ChargeErrorType(rawValue: type) }
-        if type == nil, let uuid { upstream.type = ChargeErrorType(uuid: uuid) ?? upstream.type }
-
-        if let locale {
-            do {
-                _ = try catalog.negotiate(tag: locale)
-            } catch {
-                printError("\(error)")
-                throw ExitCode(2)
-            }
+        upstream.override(code: code, type: type.map(ChargeErrorType.init(rawValue:)), uuid: uuid)
+        let negotiated: NegotiatedLocale
+        do {
+            negotiated = try catalog.negotiate(tag: locale, acceptLanguage: nil)
+        } catch {
+            printError("\(error)")
+            throw ExitCode(2)
         }
         var values: MessageArguments = [:]
         for argument in arguments {
             let parts = argument.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             values[String(parts[0])] = .text(String(parts[1]))
         }
-        let resolution = resolver.resolve(upstream, locale: locale, arguments: values)
+        let resolution = resolver.resolve(upstream, in: negotiated, arguments: values)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -27,17 +27,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("allow-origin"), help: "Browser origin allowed by CORS (repeatable; `*` for any, `http://host:*` for any port). Default: localhost and 127.0.0.1 on any port.")
     var allowedOrigins: [String] = []
 
-    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
-    var logLevel = "info"
+    @Option(name: .customLong("log-level"), help: "Least severe level logged.")
+    var logLevel: Logger.Level = .info
 
     func validate() throws {
-        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("unknown --log-level \(logLevel)") }
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
     }
 
     func run() async throws {
         var logger = Logger(label: "checkout-messages", factory: ServiceLogHandler.standardError)
-        logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
+        logger.logLevel = logLevel
         var configuration = ServerConfiguration(host: host, port: port, localesDirectory: locales, defaultLocale: defaultLocale)
         if !allowedOrigins.isEmpty { configuration.allowedOrigins = allowedOrigins }
         do {
@@ -49,3 +48,5 @@ struct ServeCommand: AsyncParsableCommand {
         }
     }
 }
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}

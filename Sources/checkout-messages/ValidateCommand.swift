@@ -10,7 +10,7 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             PATH is a locale file or a folder of them; without PATH the shipped catalog is checked.
             Translations are checked against the source locale's file found beside them, or the shipped one.
-            Exit status: 0 clean, 1 errors (or warnings with --strict), 2 usage or I/O failure.
+            Exit status: 0 clean, 1 errors (or warnings with --strict), 2 I/O failure, 64 usage error.
             """
     )
 
@@ -31,9 +31,9 @@ struct ValidateCommand: ParsableCommand {
         do {
             validator = try LocaleValidator(sourceLocale: sourceLocale)
         } catch {
-            fail("\(error)")
+            try fail("\(error)")
         }
-        let (files, source) = paths.isEmpty ? (MessageCatalog.embeddedSources, nil) : collect(paths, sourceLocale: validator.sourceLocale)
+        let (files, source) = paths.isEmpty ? (MessageCatalog.embeddedSources, nil) : try collect(paths, sourceLocale: validator.sourceLocale)
         let diagnostics = validator.validate(files, source: source)
         print(DiagnosticReport.render(diagnostics, as: format), terminator: "")
         let failing = diagnostics.contains { $0.severity == .error || strict }
@@ -41,40 +41,41 @@ struct ValidateCommand: ParsableCommand {
     }
 
     /// The files named by `paths`, and the source file to check them against if it is not among them.
-    private func collect(_ paths: [String], sourceLocale: LocaleTag) -> ([LocaleSource], LocaleSource?) {
+    private func collect(_ paths: [String], sourceLocale: LocaleTag) throws -> ([LocaleSource], LocaleSource?) {
         var files: [LocaleSource] = []
         var folders: [String] = []
         let manager = FileManager.default
         for path in paths {
             var isDirectory: ObjCBool = false
-            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { fail("no such file or folder: \(path)") }
+            guard manager.fileExists(atPath: path, isDirectory: &isDirectory) else { try fail("no such file or folder: \(path)") }
             if isDirectory.boolValue {
                 folders.append(path)
                 let names = (try? manager.contentsOfDirectory(atPath: path)) ?? []
-                for name in names.sorted() where name.hasSuffix(".yaml") { files.append(read((path as NSString).appendingPathComponent(name))) }
+                for name in names.sorted() where name.hasSuffix(".yaml") { files.append(try read((path as NSString).appendingPathComponent(name))) }
             } else {
                 folders.append((path as NSString).deletingLastPathComponent)
-                files.append(read(path))
+                files.append(try read(path))
             }
         }
         let sourceName = "\(sourceLocale.identifier).yaml"
         if files.contains(where: { ($0.path as NSString).lastPathComponent == sourceName }) { return (files, nil) }
         for folder in folders {
             let candidate = ((folder.isEmpty ? "." : folder) as NSString).appendingPathComponent(sourceName)
-            if manager.fileExists(atPath: candidate) { return (files, read(candidate)) }
+            if manager.fileExists(atPath: candidate) { return (files, try read(candidate)) }
         }
         return (files, MessageCatalog.embeddedSources.first { $0.path.hasSuffix("/" + sourceName) })
     }
 
-    private func read(_ path: String) -> LocaleSource {
-        guard let data = FileManager.default.contents(atPath: path) else { fail("cannot read \(path)") }
-        guard let text = String(data: data, encoding: .utf8) else { fail("\(path) is not UTF-8 text") }
+    private func read(_ path: String) throws -> LocaleSource {
+        guard let data = FileManager.default.contents(atPath: path) else { try fail("cannot read \(path)") }
+        guard let text = String(data: data, encoding: .utf8) else { try fail("\(path) is not UTF-8 text") }
         return LocaleSource(path: path, text: text)
     }
 
-    private func fail(_ message: String) -> Never {
+    /// An I/O failure: the message on standard error, exit status 2.
+    private func fail(_ message: String) throws -> Never {
         FileHandle.standardError.write(Data("checkout-messages: \(message)\n".utf8))
-        Foundation.exit(2)
+        throw ExitCode(2)
     }
 }
 

@@ -88,50 +88,69 @@ struct ReloadTests {
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the checkout-messages product first")
         let folder = try LocaleFolder()
         defer { folder.remove() }
-        let port = Int.random(in: 20_000...40_000)
         let process = Process()
         process.executableURL = binary
-        process.arguments = ["serve", "--port", String(port), "--locales", folder.url.path, "--log-level", "warning"]
+        // Port 0: the kernel picks a free port, and the server's start-up line says which.
+        process.arguments = ["serve", "--port", "0", "--locales", folder.url.path, "--log-level", "info"]
+        let standardError = Pipe()
         process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        process.standardError = standardError
         try process.run()
         defer {
             process.terminate()
             process.waitUntilExit()
         }
+        var port: Int?
+        var logged = ""
+        while port == nil {
+            let data = standardError.fileHandleForReading.availableData
+            if data.isEmpty { break }  // the server exited
+            logged += String(decoding: data, as: UTF8.self)
+            if let line = logged.split(separator: "\n").first(where: { $0.contains("Server started and listening on 127.0.0.1:") }),
+               let number = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                port = number
+            }
+        }
+        // Request logs keep coming: drain them so the server never blocks on a full pipe.
+        standardError.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        let boundPort = try #require(port, "the server did not start: \(logged)")
+
+        func get(_ path: String) async throws -> (Int, Data) {
+            let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(boundPort)\(path)")!)
+            return ((response as? HTTPURLResponse)?.statusCode ?? 0, data)
+        }
         func german() async throws -> (Int, String) {
-            let url = URL(string: "http://127.0.0.1:\(port)/v1/resolve?code=1035&locale=de")!
-            let (data, response) = try await URLSession.shared.data(from: url)
+            let (status, data) = try await get("/v1/resolve?code=1035&locale=de")
             let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            return ((response as? HTTPURLResponse)?.statusCode ?? 0, json?["message"] as? String ?? "")
+            return (status, json?["message"] as? String ?? "")
         }
-        var ready = false
-        for _ in 0..<100 where !ready {
-            ready = (try? await german()) != nil
-            if !ready { try await Task.sleep(for: .milliseconds(100)) }
+        /// Waits until the service has counted a reload with this result (the signal is handled asynchronously).
+        func waitForReload(_ result: String) async throws -> Bool {
+            for _ in 0..<100 {
+                let (_, data) = try await get("/metrics")
+                if String(decoding: data, as: UTF8.self).contains("result=\"\(result)\"} 1") { return true }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            return false
         }
-        try #require(ready, "the server did not start")
+        let (firstStatus, firstMessage) = try await german()
+        #expect(firstStatus == 200)
+        #expect(firstMessage == germanDecline)
 
         let original = try folder.read("de.yaml")
         try folder.write("de.yaml", original.replacingOccurrences(of: "message: Ihre Zahlung wurde abgelehnt.", with: "message: Ihre {Zahlung wurde abgelehnt."))
         kill(process.processIdentifier, SIGHUP)
-        for _ in 0..<20 {
-            let (status, message) = try await german()
-            #expect(status == 200)
-            #expect(message == germanDecline)
-            try await Task.sleep(for: .milliseconds(25))
-        }
+        #expect(try await waitForReload("rejected"))
+        let (status, message) = try await german()
+        #expect(status == 200)
+        #expect(message == germanDecline)
         #expect(process.isRunning)
 
         try folder.write("de.yaml", original.replacingOccurrences(of: "message: Ihre Zahlung wurde abgelehnt.", with: "message: Die Zahlung wurde abgelehnt."))
         kill(process.processIdentifier, SIGHUP)
-        var applied = false
-        for _ in 0..<50 where !applied {
-            let (status, message) = try await german()
-            #expect(status == 200)
-            applied = message.hasPrefix("Die Zahlung")
-            if !applied { try await Task.sleep(for: .milliseconds(50)) }
-        }
-        #expect(applied)
+        #expect(try await waitForReload("applied"))
+        let (appliedStatus, appliedMessage) = try await german()
+        #expect(appliedStatus == 200)
+        #expect(appliedMessage.hasPrefix("Die Zahlung"))
     }
 }

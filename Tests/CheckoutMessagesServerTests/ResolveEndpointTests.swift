@@ -220,7 +220,6 @@ struct ResolutionJSONTests {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let expected = String(decoding: try encoder.encode(resolution), as: UTF8.self)
         #expect(String(decoding: resolution.jsonBytes, as: UTF8.self) == expected)
-        #expect(String(buffer: resolution.jsonBuffer) == expected)
     }
 }
 

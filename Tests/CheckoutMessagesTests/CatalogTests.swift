@@ -67,60 +67,60 @@ struct CatalogTests {
 struct OptionalArgumentTests {
     let resolver = shippedResolver
 
-    @Test func attemptsLeftIsUsedWhenGiven() {
+    @Test func attemptsLeftIsUsedWhenGiven() throws {
         let error = UpstreamError(status: 400, code: 2101, type: "declined_by_three_ds")
-        #expect(resolver.resolve(error, locale: "en").message
+        #expect(try resolver.resolve(error, locale: "en").message
                 == "We couldn't confirm this payment with your bank. Please try again or use a different card.")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": 1]).message
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": 1]).message
                 == "We couldn't confirm this payment with your bank. You can try again 1 more time or use a different card.")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": "2"]).message
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": "2"]).message
                 == "We couldn't confirm this payment with your bank. You can try again 2 more times or use a different card.")
         // Unusable values are treated as absent, never shown.
-        #expect(resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": "lots"]).key == "auth.failed")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": "lots"]).key == "auth.failed")
     }
 
-    @Test func retryDelay() {
+    @Test func retryDelay() throws {
         let error = UpstreamError(status: 503)
-        let plain = resolver.resolve(error, locale: "en")
+        let plain = try resolver.resolve(error, locale: "en")
         #expect(plain.message == "Something went wrong while processing your payment. Please try again.")
         #expect(plain.retry == RetryAdvice(sameMethod: true))
-        let timed = resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 1.5])
+        let timed = try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 1.5])
         #expect(timed.message == "Something went wrong while processing your payment. Please try again in 1.5 seconds.")
         #expect(timed.retry == RetryAdvice(sameMethod: true, afterSeconds: 1.5))
-        #expect(resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 1]).message
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 1]).message
                 == "Something went wrong while processing your payment. Please try again in 1 second.")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["afterSeconds": -5]).key == "retry.transient")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["afterSeconds": .number(.infinity)]).key == "retry.transient")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": -5]).key == "retry.transient")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": .number(.infinity)]).key == "retry.transient")
     }
 
-    @Test func refundAmountWithAndWithoutMoney() {
+    @Test func refundAmountWithAndWithoutMoney() throws {
         let error = UpstreamError(status: 400, code: 1042)
-        #expect(resolver.resolve(error, locale: "en").message == "The refund is more than the amount still available to refund.")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["available": .money(Money(minorUnits: 500, currency: "EUR"))]).message
+        #expect(try resolver.resolve(error, locale: "en").message == "The refund is more than the amount still available to refund.")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["available": .money(Money(minorUnits: 500, currency: "EUR"))]).message
                 == "The refund is more than the €5.00 still available to refund.")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["available": "1999 JPY"]).message
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["available": "1999 JPY"]).message
                 == "The refund is more than the ¥1,999 still available to refund.")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["available": "1999 XYZ"]).key == "refund.exceeds_available")
-        #expect(resolver.resolve(error, locale: "en", arguments: ["available": 1999]).key == "refund.exceeds_available")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["available": "1999 XYZ"]).key == "refund.exceeds_available")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["available": 1999]).key == "refund.exceeds_available")
     }
 
-    @Test func referenceComesFromTheTraceId() {
-        let withTrace = resolver.resolve(UpstreamError(status: 401, traceId: "9b29989b"), locale: "en")
+    @Test func referenceComesFromTheTraceId() throws {
+        let withTrace = try resolver.resolve(UpstreamError(status: 401, traceId: "9b29989b"), locale: "en")
         #expect(withTrace.message == "Payment isn't possible at the moment. Please contact the shop and mention reference 9b29989b.")
         #expect(withTrace.reference == "9b29989b")
-        let without = resolver.resolve(UpstreamError(status: 401), locale: "en")
+        let without = try resolver.resolve(UpstreamError(status: 401), locale: "en")
         #expect(without.message == "Payment isn't possible at the moment. Please contact the shop.")
         #expect(without.reference == nil)
     }
 
-    @Test func conflictHasADefaultDelay() {
-        let resolution = resolver.resolve(UpstreamError(status: 409), locale: "en")
+    @Test func conflictHasADefaultDelay() throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 409), locale: "en")
         #expect(resolution.message == "This payment is already being processed. Please try again in 3 seconds.")
-        #expect(resolver.resolve(UpstreamError(status: 409), locale: "en", arguments: ["afterSeconds": 10]).retry?.afterSeconds == 10)
+        #expect(try resolver.resolve(UpstreamError(status: 409), locale: "en", arguments: ["afterSeconds": 10]).retry?.afterSeconds == 10)
     }
 
-    @Test func resolutionJSONShape() {
-        let resolution = resolver.resolve(UpstreamError(status: 400, code: 2104, traceId: "abc"), locale: "en")
+    @Test func resolutionJSONShape() throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 400, code: 2104, traceId: "abc"), locale: "en")
         #expect(resolution.canonicalJSON == #"{"direction":"ltr","fields":[],"key":"decline.insufficient_funds","locale":"en","message":"There isn't enough money available on this card for this payment. Please use a different card or payment method.","presentation":"retry","reference":"abc","retry":{"sameMethod":false}}"#)
     }
 }

@@ -6,7 +6,7 @@ import Testing
 struct FieldMappingTests {
     let resolver = shippedResolver
 
-    @Test func customerFieldsAreInlineAndOthersDropped() {
+    @Test func customerFieldsAreInlineAndOthersDropped() throws {
         let body = """
             {"code": 1001, "message": "Invalid input", "errors": [
               {"resource": "transaction", "field": "currency", "type": "invalid"},
@@ -15,7 +15,7 @@ struct FieldMappingTests {
               {"resource": "card", "field": "expiry_year", "type": "invalid"},
               {"resource": "customer", "field": "ip", "type": "missing"}]}
             """
-        let resolution = resolver.resolve(UpstreamError(status: 400, body: body), locale: "en")
+        let resolution = try resolver.resolve(UpstreamError(status: 400, body: body), locale: "en")
         #expect(resolution.presentation == .inline)
         #expect(resolution.key == "form.check_fields")
         #expect(resolution.message == "Please check the 2 highlighted fields and try again.")
@@ -26,48 +26,48 @@ struct FieldMappingTests {
         #expect(resolution.retry == nil)
     }
 
-    @Test func singleFieldUsesTheSingularForm() {
-        let resolution = resolver.resolve(
+    @Test func singleFieldUsesTheSingularForm() throws {
+        let resolution = try resolver.resolve(
             UpstreamError(status: 400, code: 1001, fieldErrors: [FieldError(resource: "Card", field: "CVV2", type: "Invalid")]),
             locale: "en")
         #expect(resolution.message == "Please check the highlighted field and try again.")
         #expect(resolution.fields == [FieldMessage(field: "card.cvc", message: "Check the security code.")])
     }
 
-    @Test("seed 000's own example has no customer field: stop")
-    func seedExampleIsAStop() {
+    @Test("the shop API's own documented example has no customer field: stop")
+    func seedExampleIsAStop() throws {
         let body = """
             {"code": 1001, "message": "Invalid input", "errors": [
               {"resource": "transaction", "field": "currency", "type": "invalid"},
               {"resource": "customer", "field": "ip", "type": "missing"}]}
             """
-        let resolution = resolver.resolve(UpstreamError(status: 400, body: body), locale: "en")
+        let resolution = try resolver.resolve(UpstreamError(status: 400, body: body), locale: "en")
         #expect(resolution.presentation == .stop)
         #expect(resolution.key == "stop.generic")
         #expect(resolution.message == "Payment isn't possible at the moment. Please contact the shop.")
         #expect(resolution.fields.isEmpty)
     }
 
-    @Test("charge 422 with the seed's `item` error is a stop with the reference")
-    func charge422ItemIsAStop() {
+    @Test("charge 422 with the documented `item` error is a stop with the reference")
+    func charge422ItemIsAStop() throws {
         let body = #"{"uuid": null, "message": "Validation error", "code": 0, "traceId": "f075c9d5", "errors": [{"field": "item", "title": "This collection should contain exactly 1 element."}]}"#
-        let resolution = resolver.resolve(UpstreamError(status: 422, body: body), locale: "en")
+        let resolution = try resolver.resolve(UpstreamError(status: 422, body: body), locale: "en")
         #expect(resolution.presentation == .stop)
         #expect(resolution.key == "stop.generic.reference")
         #expect(resolution.message == "Payment isn't possible at the moment. Please contact the shop and mention reference f075c9d5.")
         #expect(resolution.reference == "f075c9d5")
     }
 
-    @Test func charge422WithCustomerFieldIsInline() {
+    @Test func charge422WithCustomerFieldIsInline() throws {
         let body = #"{"uuid": null, "message": "Validation error", "code": 0, "traceId": "t", "errors": [{"field": "email", "title": "not an email"}, {"field": "phone_number", "title": "x"}]}"#
-        let resolution = resolver.resolve(UpstreamError(status: 422, body: body), locale: "en")
+        let resolution = try resolver.resolve(UpstreamError(status: 422, body: body), locale: "en")
         #expect(resolution.presentation == .inline)
         #expect(resolution.fields.map(\.field) == ["customer.email", "customer.phone"])
         #expect(resolution.fields.map(\.message) == ["Check your email address.", "Check your phone number."])
     }
 
-    @Test func cardValidationListsTheCardFields() {
-        let resolution = resolver.resolve(UpstreamError(status: 400, code: 2102, type: "card_validation_failed"), locale: "en")
+    @Test func cardValidationListsTheCardFields() throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 400, code: 2102, type: "card_validation_failed"), locale: "en")
         #expect(resolution.message == "Some card details don't look right. Please check the card number, expiry date and security code.")
         #expect(resolution.fields == [
             FieldMessage(field: "card.number", message: "Check your card number."),
@@ -76,8 +76,8 @@ struct FieldMappingTests {
         ])
     }
 
-    @Test func expiredCard() {
-        let resolution = resolver.resolve(UpstreamError(status: 400, code: 1033), locale: "en")
+    @Test func expiredCard() throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 400, code: 1033), locale: "en")
         #expect(resolution.fields == [
             FieldMessage(field: "card.expiry", message: "This card has expired. Please check the expiry date or use a different card."),
         ])

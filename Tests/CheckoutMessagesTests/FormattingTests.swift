@@ -146,14 +146,15 @@ struct FormattingTests {
     }
 
     @Test("resolving is safe from many tasks at once")
-    func concurrentResolving() async {
+    func concurrentResolving() async throws {
         let resolver = shippedResolver
+        let english = try resolver.catalog.negotiate(tag: "en")
         let results = await withTaskGroup(of: [String].self) { group in
             for task in 0..<8 {
                 group.addTask {
                     (0..<200).map { i in
                         let seconds = Int64((i + task) % 5)
-                        return resolver.resolve(UpstreamError(status: 503), locale: "en", arguments: ["afterSeconds": .integer(seconds)]).message
+                        return resolver.resolve(UpstreamError(status: 503), in: english, arguments: ["afterSeconds": .integer(seconds)]).message
                     }
                 }
             }

@@ -105,16 +105,21 @@ struct LocaleNegotiationTests {
             LocaleSource(path: "fixtures/de.yaml", text: try fixtureText("resolver-de.yaml")),
         ])
         let resolver = try Resolver(catalog: catalog)
-        let declined = resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "de-AT")
+        let declined = try resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "de-AT")
         #expect(declined.locale == "de")
         #expect(declined.message == "Die Zahlung wurde abgelehnt. Bitte nutzen Sie eine andere Karte oder Zahlungsart.")
-        let viaHeader = resolver.resolve(UpstreamError(status: 400, code: 1035), acceptLanguage: "fr;q=0.9, de;q=0.8")
+        let viaHeader = try resolver.resolve(UpstreamError(status: 400, code: 1035), acceptLanguage: "fr;q=0.9, de;q=0.8")
         #expect(viaHeader == declined)
         // A key the test translation lacks comes from the source locale, the locale stays de.
-        let later = resolver.resolve(UpstreamError(status: 400, code: 2003), locale: "de")
+        let later = try resolver.resolve(UpstreamError(status: 400, code: 2003), locale: "de")
         #expect(later.locale == "de")
         #expect(later.message == "We couldn't complete this right now. Please try again later.")
-        // Invalid tags never fail a resolution: the default locale answers.
-        #expect(resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "../../etc/passwd").locale == "en")
+        // A tag that is not BCP 47 is the caller's mistake, told as a typed error (a service answers 400);
+        // a well-formed tag of a language the catalog lacks gets the default locale.
+        #expect(throws: LocaleTagError.self) { try resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "../../etc/passwd") }
+        #expect(try resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "zu").locale == "en")
+        // The ladder: an explicit tag wins over Accept-Language, which wins over the default.
+        #expect(try resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "en", acceptLanguage: "de").locale == "en")
+        #expect(try resolver.resolve(UpstreamError(status: 400, code: 1035)).locale == "en")
     }
 }

@@ -25,9 +25,9 @@ struct RulesFileTests {
 
     @Test func replacementRulesAreUsed() throws {
         let resolver = try Resolver(catalog: shippedCatalog, rules: ResolutionRules(yaml: Self.minimalRules))
-        #expect(resolver.resolve(UpstreamError(status: 400, code: 2101)).key == "decline.generic")
-        #expect(resolver.resolve(UpstreamError(status: 400, code: 1034)).key == "stop.generic")
-        #expect(resolver.resolve(UpstreamError(status: 400, code: 1034)).matchedBy == .fallback)
+        #expect(try resolver.resolve(UpstreamError(status: 400, code: 2101)).key == "decline.generic")
+        #expect(try resolver.resolve(UpstreamError(status: 400, code: 1034)).key == "stop.generic")
+        #expect(try resolver.resolve(UpstreamError(status: 400, code: 1034)).matchedBy == .fallback)
     }
 
     @Test func embeddedRulesMatchTheRepositoryFile() throws {

@@ -239,16 +239,16 @@ struct TranslationTests {
 
     @Test func rightToLeftLocalesSayRTL() throws {
         for locale in ["ar", "he"] {
-            let resolution = shippedResolver.resolve(UpstreamError(status: 400, code: 1035), locale: locale)
+            let resolution = try shippedResolver.resolve(UpstreamError(status: 400, code: 1035), locale: locale)
             #expect(resolution.direction == .rightToLeft)
             #expect(resolution.locale == locale)
         }
-        #expect(shippedResolver.resolve(UpstreamError(status: 400, code: 1035), locale: "zh-CN").locale == "zh-Hans")
-        #expect(shippedResolver.resolve(UpstreamError(status: 400, code: 1035), locale: "pt").locale == "pt-BR")
+        #expect(try shippedResolver.resolve(UpstreamError(status: 400, code: 1035), locale: "zh-CN").locale == "zh-Hans")
+        #expect(try shippedResolver.resolve(UpstreamError(status: 400, code: 1035), locale: "pt").locale == "pt-BR")
     }
 
-    @Test func moneyInGermanCatalogMessage() {
-        let resolution = shippedResolver.resolve(UpstreamError(status: 400, code: 1042), locale: "de",
+    @Test func moneyInGermanCatalogMessage() throws {
+        let resolution = try shippedResolver.resolve(UpstreamError(status: 400, code: 1042), locale: "de",
                                                  arguments: ["available": .money(Money(minorUnits: 1999, currency: "EUR"))])
         #expect(resolution.message.contains("19,99\u{A0}€"))
         #expect(resolution.fields.map(\.field) == ["refund.amount"])

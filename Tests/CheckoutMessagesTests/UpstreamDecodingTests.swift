@@ -162,18 +162,11 @@ struct UpstreamDecodingTests {
         #"{"status": 400, "error": {"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8"}}"#,
     ]
 
-    @Test("init(status:json:) reads a parsed body as init(status:body:) reads its bytes, and as JSONDecoder did",
-          arguments: bodies)
+    @Test("init(status:json:) reads a parsed body as init(status:body:) reads its bytes", arguments: bodies)
     func jsonAndBytesAgree(_ body: String) throws {
         let fromBytes = UpstreamError(status: 400, body: body)
         let json = try? JSONValue.parse(body.utf8)
         #expect(UpstreamError(status: 400, json: json ?? .null) == fromBytes)
-        #expect(fromBytes == OldUpstreamDecodingForTests.error(status: 400, body: Data(body.utf8)))
-        // The server used to write an `error` object out with JSONEncoder and read it back.
-        if let json, case .object = json {
-            let reencoded = try JSONEncoder().encode(EncodableJSONForTests(json))
-            #expect(UpstreamError(status: 400, json: json) == OldUpstreamDecodingForTests.error(status: 400, body: reencoded))
-        }
     }
 
     @Test func lenientMembersReadAsBefore() throws {
@@ -216,105 +209,6 @@ struct UpstreamDecodingTests {
             let error = UpstreamError(status: 502, json: notAnObject)
             #expect(error == UpstreamError(status: 502))
             #expect(error.api == nil)
-        }
-    }
-}
-
-/// The `JSONDecoder` reading of upstream bodies before `init(status:json:)`, kept here only as the reference.
-private enum OldUpstreamDecodingForTests {
-    static func error(status: Int?, body: Data) -> UpstreamError {
-        var error = UpstreamError(status: status)
-        guard body.contains(UInt8(ascii: "{")), let decoded = try? JSONDecoder().decode(Body.self, from: body) else { return error }
-        error.code = decoded.code
-        error.uuid = decoded.uuid
-        error.type = decoded.type.map(ChargeErrorType.init(rawValue:)) ?? decoded.uuid.flatMap(ChargeErrorType.init(uuid:))
-        error.traceId = decoded.traceId
-        error.fieldErrors = decoded.errors
-        error.api = decoded.api
-        return error
-    }
-
-    private struct Body: Decodable {
-        var code: Int?
-        var uuid: String?
-        var type: String?
-        var traceId: String?
-        var errors: [FieldError] = []
-        var api: UpstreamAPI
-
-        init(from decoder: any Decoder) throws {
-            let container = try decoder.container(keyedBy: Key.self)
-            code = container.lenientInt("code")
-            uuid = container.lenientString("uuid")
-            type = container.lenientString("type")
-            traceId = container.lenientString("traceId") ?? container.lenientString("trace_id")
-            var fieldErrors: [FieldError] = []
-            if var list = try? container.nestedUnkeyedContainer(forKey: Key("errors")) {
-                while !list.isAtEnd {
-                    guard let entry = try? list.nestedContainer(keyedBy: Key.self) else {
-                        _ = try? list.decode(Discard.self)
-                        continue
-                    }
-                    guard let field = entry.lenientString("field") ?? entry.lenientString("property") else { continue }
-                    fieldErrors.append(FieldError(resource: entry.lenientString("resource"), field: field,
-                                                  type: entry.lenientString("type")))
-                }
-            }
-            errors = fieldErrors
-            api = container.contains(Key("uuid")) || container.contains(Key("traceId")) ? .charge : .shop
-        }
-    }
-
-    struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(_ string: String) { stringValue = string }
-        init?(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
-
-    private struct Discard: Decodable {
-        init(from decoder: any Decoder) throws {}
-    }
-}
-
-extension KeyedDecodingContainer where Key == OldUpstreamDecodingForTests.Key {
-    fileprivate func lenientInt(_ name: String) -> Int? {
-        let key = Key(name)
-        if let value = try? decodeIfPresent(Int.self, forKey: key) { return value }
-        if let value = try? decodeIfPresent(Double.self, forKey: key), value.rounded() == value, abs(value) < 1e15 {
-            return Int(value)
-        }
-        if let text = try? decodeIfPresent(String.self, forKey: key) { return Int(text.trimmingWhitespace) }
-        return nil
-    }
-
-    fileprivate func lenientString(_ name: String) -> String? {
-        let key = Key(name)
-        if let text = try? decodeIfPresent(String.self, forKey: key) {
-            let trimmed = text.trimmingWhitespace
-            return trimmed.isEmpty ? nil : String(trimmed)
-        }
-        if let value = try? decodeIfPresent(Int.self, forKey: key) { return String(value) }
-        return nil
-    }
-}
-
-/// A `JSONValue` written with `JSONEncoder`, as the server wrote an `error` object before.
-private struct EncodableJSONForTests: Encodable {
-    var value: JSONValue
-    init(_ value: JSONValue) { self.value = value }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch value {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .integer(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let values): try container.encode(values.map(EncodableJSONForTests.init))
-        case .object(let members): try container.encode(members.mapValues(EncodableJSONForTests.init))
         }
     }
 }

@@ -1,12 +1,7 @@
-import Foundation
-
 extension EmbeddedResources {
-    /// The embedded files under `folder/`, decoded as UTF-8.
+    /// The embedded files under `folder/`.
     static func texts(in folder: String) -> [(path: String, text: String)] {
-        files.filter { $0.path.hasPrefix(folder + "/") }.compactMap { file in
-            guard let data = Data(base64Encoded: file.base64), let text = String(data: data, encoding: .utf8) else { return nil }
-            return (file.path, text)
-        }
+        files.filter { $0.path.hasPrefix(folder + "/") }
     }
 
     /// The shipped `locales/*.yaml`.

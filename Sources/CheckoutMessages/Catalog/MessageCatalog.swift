@@ -1,19 +1,5 @@
 import Foundation
 
-/// The text of one locale file, as read from disk or from the embedded copy.
-public struct LocaleSource: Sendable, Hashable {
-    /// The path or name used in diagnostics; its last component, minus `.yaml`, names the locale.
-    public var path: String
-    /// The YAML text.
-    public var text: String
-
-    /// Creates a source.
-    public init(path: String, text: String) {
-        self.path = path
-        self.text = text
-    }
-}
-
 /// All messages of all locales, compiled by ICU once and immutable afterwards.
 ///
 /// Load it once at startup — `try MessageCatalog.embedded()` for the shipped `locales/`, or
@@ -135,6 +121,15 @@ public final class MessageCatalog: Sendable {
         negotiated(matcher.bestMatch(acceptLanguage: acceptLanguage))
     }
 
+    /// The customer's locale, by the one ladder every face uses: the explicit tag when there is one (a
+    /// request's `locale`, a `--locale` option), else the `Accept-Language` value, else the default locale.
+    /// Throws only for an explicit tag that is not well-formed BCP 47, which a service answers with 400.
+    public func negotiate(tag: String?, acceptLanguage: String?) throws(LocaleTagError) -> NegotiatedLocale {
+        if let tag { return try negotiate(tag: tag) }
+        if let acceptLanguage { return negotiate(acceptLanguage: acceptLanguage) }
+        return defaultNegotiated
+    }
+
     /// The default locale, as a negotiation result.
     public var defaultNegotiated: NegotiatedLocale { negotiated(matcher.defaultIndex) }
 
@@ -154,90 +149,5 @@ public final class MessageCatalog: Sendable {
         guard let found = compiled.first(where: { $0.tag == locale }), !sourceEntries.isEmpty else { return 0 }
         let translated = sourceEntries.keys.filter { found.messages[$0] != nil }.count
         return Double(translated) / Double(sourceEntries.count)
-    }
-}
-
-/// Canonical tags to locale indices, hashed with FNV-1a over their few bytes: for a tag like `de` or
-/// `pt-BR` this costs a fraction of `Dictionary`'s seeded SipHash. Open addressing, at most half full.
-struct ExactTagTable: Sendable {
-    private let mask: Int
-    private let slots: [Int]  // locale index, or -1
-    private let identifiers: [String]
-
-    init(_ identifiers: [String]) {
-        self.identifiers = identifiers
-        var size = 8
-        while size < identifiers.count * 2 { size *= 2 }
-        mask = size - 1
-        var slots = [Int](repeating: -1, count: size)
-        for (index, identifier) in identifiers.enumerated() {
-            var slot = Self.hash(identifier) & (size - 1)
-            while slots[slot] >= 0 {
-                if identifiers[slots[slot]] == identifier { break }  // a duplicate keeps the first
-                slot = (slot + 1) & (size - 1)
-            }
-            if slots[slot] < 0 { slots[slot] = index }
-        }
-        self.slots = slots
-    }
-
-    func index(of tag: String) -> Int? {
-        var slot = Self.hash(tag) & mask
-        while true {
-            let index = slots[slot]
-            if index < 0 { return nil }
-            if identifiers[index] == tag { return index }
-            slot = (slot + 1) & mask
-        }
-    }
-
-    private static func hash(_ text: String) -> Int {
-        var text = text
-        return text.withUTF8 { bytes in
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            return Int(truncatingIfNeeded: hash ^ (hash >> 29))
-        }
-    }
-}
-
-/// The outcome of locale negotiation: a locale the catalog has.
-public struct NegotiatedLocale: Sendable, Hashable {
-    /// The locale actually used.
-    public let tag: LocaleTag
-    /// Its writing direction.
-    public let direction: TextDirection
-    let index: Int
-}
-
-/// The catalog could not be loaded; `diagnostics` says where and why.
-public struct CatalogError: Error, Sendable, CustomStringConvertible {
-    /// Every problem found, errors first in file order.
-    public let diagnostics: [LocaleFileDiagnostic]
-
-    public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
-
-    static func wrap<T>(_ body: () throws(LocaleTagError) -> T) throws(CatalogError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw CatalogError(diagnostics: [LocaleFileDiagnostic(
-                file: "", line: 1, column: 1, check: "locale-tag", severity: .error, message: error.description)])
-        }
-    }
-}
-
-extension MessageCatalog {
-    /// Every source key's pattern in `locale`, falling back to the source pattern per key; for
-    /// frontends that render with their own ICU MessageFormat implementation.
-    public func patterns(for locale: LocaleTag) -> [String: String] {
-        guard let index = compiled.firstIndex(where: { $0.tag == locale }) else { return [:] }
-        var patterns: [String: String] = [:]
-        for key in sourceEntries.keys {
-            if let message = compiled[index].messages[key] ?? compiled[sourceIndex].messages[key] {
-                patterns[key] = message.pattern
-            }
-        }
-        return patterns
     }
 }

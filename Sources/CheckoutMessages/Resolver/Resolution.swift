@@ -38,36 +38,3 @@ public struct Resolution: Sendable, Hashable, Codable {
         self.matchedBy = matchedBy
     }
 }
-
-/// How a customer may retry.
-public struct RetryAdvice: Sendable, Hashable, Codable {
-    /// Whether retrying with the same card or method can work (transient faults) or another is needed (declines).
-    public var sameMethod: Bool
-    /// Suggested wait before retrying, when known.
-    public var afterSeconds: Double?
-
-    /// Creates retry advice.
-    public init(sameMethod: Bool, afterSeconds: Double? = nil) {
-        self.sameMethod = sameMethod
-        self.afterSeconds = afterSeconds
-    }
-}
-
-/// A message for one form field.
-public struct FieldMessage: Sendable, Hashable, Codable {
-    /// Canonical field id, e.g. `card.expiry`, `customer.email`.
-    public var field: String
-    /// The text to show beside it.
-    public var message: String
-
-    /// Creates a field message.
-    public init(field: String, message: String) {
-        self.field = field
-        self.message = message
-    }
-}
-
-/// The rule level that decided a resolution, in match order.
-public enum RuleLevel: String, Sendable, Hashable, Codable, CaseIterable {
-    case type, code, family, status, fallback
-}

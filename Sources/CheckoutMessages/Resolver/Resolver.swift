@@ -22,7 +22,7 @@ public struct Resolver: Sendable {
         /// Per outcome (aligned with `tables.outcomes`): how its fields are found, and its fallback outcome.
         let facts: [(fieldMode: FieldMode, otherwise: Int?)]
         /// Per outcome and locale (`outcome * localeCount + locale`), what resolving reads; each thread
-        /// works on copies of its own (see ThreadPlans.swift).
+        /// works on copies of its own (`ThreadPlanCache`).
         let localized: [LocalizedPlan]
         let localeCount: Int
         /// Distinguishes this resolver's plans in the threads' caches.
@@ -49,9 +49,6 @@ public struct Resolver: Sendable {
         }
     }
 
-    /// Arguments the resolver itself supplies: `count` (inline fields) and `problem` (field messages).
-    static let suppliedArguments: Set<String> = ["count", "problem"]
-
     /// Pairs a catalog with rules (the embedded default when `rules` is nil) and checks them against each
     /// other: every key must exist, and every outcome's last message must be complete in every locale
     /// with only what the resolver always supplies.
@@ -61,15 +58,15 @@ public struct Resolver: Sendable {
         storage = Storage(catalog: catalog, rules: rules)
     }
 
-    /// Resolves for an explicit locale tag; a tag that is malformed or unknown yields the default locale.
-    public func resolve(_ error: UpstreamError, locale: String? = nil, arguments: MessageArguments = [:]) -> Resolution {
-        let negotiated = locale.flatMap { try? storage.catalog.negotiate(tag: $0) } ?? storage.catalog.defaultNegotiated
-        return resolve(error, in: negotiated, arguments: arguments)
-    }
-
-    /// Resolves for an HTTP `Accept-Language` value.
-    public func resolve(_ error: UpstreamError, acceptLanguage: String, arguments: MessageArguments = [:]) -> Resolution {
-        resolve(error, in: storage.catalog.negotiate(acceptLanguage: acceptLanguage), arguments: arguments)
+    /// Resolves in the customer's locale, negotiated as `MessageCatalog.negotiate(tag:acceptLanguage:)`
+    /// does: the explicit `locale` tag (`de-AT` → `de`; an unknown language → the default locale), else
+    /// the HTTP `Accept-Language` value, else the default locale.
+    ///
+    /// - Throws: `LocaleTagError` when `locale` is not well-formed BCP 47 (`../etc`, `german!`): a tag
+    ///   that cannot be a language is the caller's mistake, not a customer to answer in the default locale.
+    public func resolve(_ error: UpstreamError, locale: String? = nil, acceptLanguage: String? = nil,
+                        arguments: MessageArguments = [:]) throws(LocaleTagError) -> Resolution {
+        resolve(error, in: try storage.catalog.negotiate(tag: locale, acceptLanguage: acceptLanguage), arguments: arguments)
     }
 
     /// Resolves in an already negotiated locale.
@@ -85,18 +82,17 @@ public struct Resolver: Sendable {
             }
             if upstreamFields.isEmpty, let otherwise = storage.facts[index].otherwise { index = otherwise }
         }
-        let plan = ThreadPlanCache.withCurrent {
-            $0.plan(generation: storage.generation, index: index * storage.localeCount + locale.index, shared: storage.localized)
-        }
+        let plan = ThreadPlanCache.current.plan(generation: storage.generation, index: index * storage.localeCount + locale.index,
+                                                shared: storage.localized)
         let presentation = plan.presentation
         // The caller's `reference` and `afterSeconds`, in one pass over the (usually tiny) dictionary.
         var callerReference: String?
         var callerDelay: Double?
         if !arguments.isEmpty {
             for (name, value) in arguments {
-                if name == "reference" {
+                if name == SuppliedArgument.reference.rawValue {
                     callerReference = value.textValue
-                } else if name == "afterSeconds", presentation == .retry {
+                } else if name == SuppliedArgument.afterSeconds.rawValue, presentation == .retry {
                     callerDelay = value.delayValue
                 }
             }
@@ -136,7 +132,7 @@ public struct Resolver: Sendable {
 
     /// The outcome for an error, in the rules' match order, as an index into `tables.outcomes`.
     func match(_ error: UpstreamError) -> (Int, RuleLevel) {
-        if let type = error.effectiveType, let index = storage.tables.byType[type.rawValue] { return (index, .type) }
+        if let type = error.type, let index = storage.tables.byType[type.rawValue] { return (index, .type) }
         if let code = error.code {
             if let index = storage.tables.byCode[code] { return (index, .code) }
             if code >= 1000, let index = storage.tables.byFamily[code / 10] { return (index, .family) }
@@ -166,83 +162,5 @@ public struct Resolver: Sendable {
             if let text = candidates[index].format(arguments) { return (candidates[index].key, text) }
         }
         return (candidates.last?.key ?? "", "")
-    }
-}
-
-/// The arguments a message can draw on: the caller's, with what the resolver supplies taking precedence
-/// (`reference` from the trace id, `afterSeconds` when retrying, `count` of inline fields, `problem` of a
-/// field). No dictionary is built per resolution.
-struct ArgumentSource {
-    let caller: MessageArguments
-    var reference: String?
-    var afterSeconds: Double?
-    var count: Int
-    var problem: String?
-
-    init(caller: MessageArguments, count: Int) {
-        self.caller = caller
-        self.count = count
-    }
-
-    @inline(__always)
-    subscript(slot: ArgumentSlot) -> MessageArgument? {
-        switch slot.source {
-        case .reference: return reference.map(MessageArgument.text)
-        case .afterSeconds:
-            // Whole seconds go to ICU as integers, which plural rules and number formatting take faster.
-            guard let afterSeconds else { return nil }
-            return afterSeconds.rounded() == afterSeconds && abs(afterSeconds) < 1e15 ? .integer(Int64(afterSeconds)) : .number(afterSeconds)
-        case .count: return .integer(Int64(count))
-        case .problem: return problem.map(MessageArgument.text)
-        case .caller: return callerValue(slot.name)
-        }
-    }
-
-    /// The caller's argument `name`: a scan of a few keys is cheaper than hashing the name.
-    private func callerValue(_ name: String) -> MessageArgument? {
-        if caller.isEmpty { return nil }
-        if caller.count > 4 { return caller[name] }
-        for (key, value) in caller where key == name { return value }
-        return nil
-    }
-}
-
-extension MessageArgument {
-    /// This value as the declared type, or nil when it cannot be one (a bad currency, a non-number).
-    func converted(to type: ArgumentType) -> MessageArgument? {
-        switch (type, self) {
-        case (.text, .text): return self
-        case (.text, .integer(let value)): return .text(String(value))
-        case (.number, .integer): return self
-        case (.number, .number(let value)): return value.isFinite ? self : nil
-        case (.number, .text(let text)):
-            if let integer = Int64(text) { return .integer(integer) }  // the usual "30", without trimming
-            let trimmed = text.trimmingWhitespace
-            if let integer = Int64(trimmed) { return .integer(integer) }
-            if let number = Double(trimmed), number.isFinite { return .number(number) }
-            return nil
-        case (.money, .money): return self  // an unknown currency fails in ICU, and the next message is used
-        case (.money, .text(let text)):
-            guard let money = Money(parsing: text), Money.fractionDigits(of: money.currency) != nil else { return nil }
-            return .money(money)
-        default: return nil
-        }
-    }
-
-    var textValue: String? {
-        if case .text(let text) = self { return text }
-        return nil
-    }
-
-    /// A usable retry delay in seconds: finite, not negative, at most a day.
-    var delayValue: Double? {
-        let seconds: Double?
-        switch converted(to: .number) {
-        case .integer(let value)?: seconds = Double(value)
-        case .number(let value)?: seconds = value
-        default: seconds = nil
-        }
-        guard let seconds, seconds >= 0, seconds <= 86_400 else { return nil }
-        return seconds
     }
 }

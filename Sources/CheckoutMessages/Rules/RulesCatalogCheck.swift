@@ -11,15 +11,15 @@ struct RulesCatalogCheck {
         for (key, position) in rules.keyPositions where catalog.sourceEntries[key] == nil {
             problem(position, "message key `\(key)` is not in the source catalog (\(catalog.sourceLocale).yaml)")
         }
-        for (reference, position) in rules.referencePositions where reference.hasPrefix("field:") {
-            let id = String(reference.dropFirst("field:".count))
-            if rules.fieldMessages[id] == nil { problem(position, "field `\(id)` is not in the `fields` table") }
+        for reference in rules.references {
+            guard case .field(let id) = reference.target, rules.fieldMessages[id] == nil else { continue }
+            problem(reference.position, "field `\(id)` is not in the `fields` table")
         }
         guard problems.isEmpty else { throw RulesError(problems: problems) }
 
         // The last key of every list is what a customer sees when optional arguments are missing: it must
         // format in every locale with only the arguments the resolver always supplies.
-        let supplied: MessageArguments = ["count": 2, "problem": "invalid"]
+        let supplied = SuppliedArgument.alwaysSuppliedSample
         var lastResorts: [(key: String, position: SourcePosition)] = []
         for outcome in rules.outcomes.values.sorted(by: { $0.name < $1.name }) {
             if let last = outcome.messages.last { lastResorts.append((last, outcome.position)) }
@@ -33,7 +33,7 @@ struct RulesCatalogCheck {
             }
         }
         for (key, position) in lastResorts {
-            let needs = Set(catalog.sourceEntries[key]?.arguments.keys.map { $0 } ?? []).subtracting(Resolver.suppliedArguments)
+            let needs = Set(catalog.sourceEntries[key]?.arguments.keys.map { $0 } ?? []).subtracting(SuppliedArgument.alwaysSupplied.map(\.rawValue))
             if !needs.isEmpty {
                 problem(position, "`\(key)` is the last message of its list but needs {\(needs.sorted().joined(separator: ", "))}; add a variant without them")
                 continue

@@ -1,4 +1,4 @@
-/// A failed-charge reason of the charge endpoint (seed 002), e.g. `insufficient_funds`.
+/// A failed-charge reason of the charge endpoint, e.g. `insufficient_funds`.
 ///
 /// The type is an open set: an identifier the rules do not know is kept as is and simply matches no
 /// type rule. The nineteen documented types are listed with the fixed uuid the endpoint sends for each.
@@ -19,7 +19,7 @@ public struct ChargeErrorType: RawRepresentable, Sendable, Hashable, Codable, Cu
 
     public var description: String { rawValue }
 
-    /// The documented types and their uuids, as seed 002 lists them.
+    /// The documented types and their uuids, as the charge endpoint documents them.
     public static let documented: [(type: ChargeErrorType, uuid: String)] = [
         // EXTERNAL technical errors (from providers)
         ("external_timeout", "a39d10fb-a73e-4092-9e34-b8f0c5451bb9"),

@@ -1,13 +1,5 @@
-/// Which of the two source APIs an error body came from.
-public enum UpstreamAPI: String, Sendable, Hashable, Codable {
-    /// The shop payment API (seed 000): `{code, message, errors: [{resource, field, type}]}`.
-    case shop
-    /// The charge endpoint (seed 002): `{uuid, code, message, traceId, errors: [{field, title}]}`.
-    case charge
-}
-
 extension UpstreamError {
-    /// Reads a raw upstream response. Never fails: an empty body, one that is not JSON (`JSONValue.parse`)
+    /// Reads a raw upstream response. Never fails: an empty body, one that is not JSON (RFC 8259)
     /// or not a JSON object counts as "no body"; otherwise as `init(status:json:)`.
     public init(status: Int?, body: some Collection<UInt8>) {
         guard let json = try? JSONValue.parse(body) else {
@@ -22,7 +14,7 @@ extension UpstreamError {
         self.init(status: status, body: body.utf8)
     }
 
-    /// Reads an upstream response body already parsed as JSON, either seed shape, leniently member by
+    /// Reads an upstream response body already parsed as JSON, of either API, leniently member by
     /// member: a value that is not an object counts as "no body", unknown members are ignored, and members
     /// of the wrong type are treated as absent.
     ///
@@ -35,12 +27,12 @@ extension UpstreamError {
     /// - `errors`: the entries that are objects with a field; other entries are skipped.
     /// - The body is from the charge endpoint when it has a `uuid` or `traceId` member of any value, even
     ///   null, else from the shop API.
-    public init(status: Int?, json: JSONValue) {
+    package init(status: Int?, json: JSONValue) {
         self.init(status: status)
         guard case .object(let members) = json else { return }
         code = Self.lenientInt(members["code"])
         uuid = Self.lenientString(members["uuid"])
-        type = Self.lenientString(members["type"]).map(ChargeErrorType.init(rawValue:)) ?? uuid.flatMap(ChargeErrorType.init(uuid:))
+        type = Self.chargeType(Self.lenientString(members["type"]).map(ChargeErrorType.init(rawValue:)), uuid: uuid)
         traceId = Self.lenientString(members["traceId"]) ?? Self.lenientString(members["trace_id"])
         if case .array(let entries)? = members["errors"] {
             for case .object(let entry) in entries {

@@ -1,6 +1,6 @@
 /// What a payment API said went wrong, reduced to the facts the rules match on.
 ///
-/// Build it from the raw response (`init(status:body:)`, both seed shapes auto-detected) or directly from
+/// Build it from the raw response (`init(status:body:)`, both APIs' shapes detected) or directly from
 /// structured values. Upstream `message` and `title` texts are deliberately not kept: they are written
 /// for developers and must never reach a customer.
 public struct UpstreamError: Sendable, Hashable {
@@ -8,10 +8,10 @@ public struct UpstreamError: Sendable, Hashable {
     public var status: Int?
     /// The business code (`1001`…`2005` of the shop API, `2101`… of the charge endpoint; `0` means none).
     public var code: Int?
-    /// The charge error type, given explicitly or identified by `uuid`.
-    public var type: ChargeErrorType?
+    /// The charge error type, given explicitly or identified by `uuid` (set with `override(type:uuid:)`).
+    public internal(set) var type: ChargeErrorType?
     /// The charge endpoint's error uuid, as sent.
-    public var uuid: String?
+    public internal(set) var uuid: String?
     /// Field-level errors (shop API `errors[]` with resource/field/type; charge endpoint `errors[]` with field).
     public var fieldErrors: [FieldError]
     /// The upstream request identifier, which customers can quote to support.
@@ -25,32 +25,25 @@ public struct UpstreamError: Sendable, Hashable {
         self.status = status
         self.code = code
         self.uuid = uuid
-        self.type = type ?? uuid.flatMap(ChargeErrorType.init(uuid:))
+        self.type = Self.chargeType(type, uuid: uuid)
         self.fieldErrors = fieldErrors
         self.traceId = traceId
         self.api = nil
     }
 
-    /// The charge type to match on: the explicit one, else the one the uuid identifies.
-    var effectiveType: ChargeErrorType? { type ?? uuid.flatMap(ChargeErrorType.init(uuid:)) }
-}
-
-/// One field-level error as the upstream reported it.
-public struct FieldError: Sendable, Hashable, Codable {
-    /// The shop API's `resource` (`customer`, `transaction`, `card`), absent on the charge endpoint.
-    public var resource: String?
-    /// The field name within the resource, e.g. `ip`, `email`, `item`.
-    public var field: String
-    /// The shop API's error type (`missing`, `invalid`, ...), if given.
-    public var type: String?
-
-    /// Creates a field error.
-    public init(resource: String? = nil, field: String, type: String? = nil) {
-        self.resource = resource
-        self.field = field
-        self.type = type
+    /// Structured values given beside a body (an HTTP request's members, the command line's options)
+    /// override what the body said: each one given replaces the body's; a `uuid` without a `type` sets the
+    /// type it identifies, and keeps the body's type when it identifies none.
+    public mutating func override(code: Int? = nil, type: ChargeErrorType? = nil, uuid: String? = nil, traceId: String? = nil) {
+        if let code { self.code = code }
+        if let uuid { self.uuid = uuid }
+        if type != nil || uuid != nil { self.type = Self.chargeType(type, uuid: uuid, otherwise: self.type) }
+        if let traceId { self.traceId = traceId }
     }
 
-    /// `resource.field` when there is a resource, else `field`.
-    public var path: String { resource.map { "\($0).\(field)" } ?? field }
+    /// The one rule for the charge type: an explicit type wins, else the documented type the uuid
+    /// identifies, else `otherwise`.
+    static func chargeType(_ explicit: ChargeErrorType?, uuid: String?, otherwise: ChargeErrorType? = nil) -> ChargeErrorType? {
+        explicit ?? uuid.flatMap(ChargeErrorType.init(uuid:)) ?? otherwise
+    }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import Hummingbird
 
 /// `GET /healthz`, `GET /metrics` and `GET /openapi.yaml`.
@@ -8,7 +7,7 @@ struct OperationsController<Context: RequestContext> {
 
     /// The repository's `openapi.yaml`, embedded at build time and served as is.
     static var openAPIDocument: [UInt8] {
-        EmbeddedResources.files.first { $0.path == "openapi.yaml" }.flatMap { Data(base64Encoded: $0.base64) }.map(Array.init) ?? []
+        EmbeddedResources.files.first { $0.path == "openapi.yaml" }.map { Array($0.text.utf8) } ?? []
     }
 
     func addRoutes(to router: Router<Context>) {

@@ -11,17 +11,14 @@ struct ResolveController<Context: RequestContext> {
     let store: CatalogStore
     let metrics: ServerMetrics
     let configuration: ServerConfiguration
-    /// The fields of `GET` answers: `Content-Language`, `Vary`, `Cache-Control` (made once) and the JSON ones.
-    let queryAnswerHeaders: JSONAnswerHeaders
+    /// `Cache-Control` of `GET` answers.
+    let queryCacheControl: String
 
     init(store: CatalogStore, metrics: ServerMetrics, configuration: ServerConfiguration) {
         self.store = store
         self.metrics = metrics
         self.configuration = configuration
-        queryAnswerHeaders = JSONAnswerHeaders(first: .contentLanguage, fixed: [
-            HTTPField(name: .vary, value: "Accept-Language"),
-            HTTPField(name: .cacheControl, value: "public, max-age=\(configuration.resolveMaxAge)"),
-        ])
+        queryCacheControl = "public, max-age=\(configuration.resolveMaxAge)"
     }
 
     func addRoutes(to router: Router<Context>) {
@@ -33,9 +30,12 @@ struct ResolveController<Context: RequestContext> {
     @Sendable func resolveQuery(_ request: Request, context: Context) async throws -> Response {
         let input = try ResolveRequest(query: QueryString.query(of: request.uri.string))
         let resolution = try resolve(input, request: request)
-        let body = resolution.jsonBuffer
-        return queryAnswerHeaders.response(body, first: resolution.locale, etag: body.withUnsafeReadableBytes(ETag.strong(for:)),
-                                           request: request)
+        let body = resolution.jsonBytes
+        return .json(body, etag: ETag.strong(for: body), request: request, headers: [
+            .contentLanguage: resolution.locale,
+            .vary: "Accept-Language",
+            .cacheControl: queryCacheControl,
+        ])
     }
 
     @Sendable func resolveBody(_ request: Request, context: Context) async throws -> Response {
@@ -54,16 +54,10 @@ struct ResolveController<Context: RequestContext> {
     private func resolve(_ input: ResolveRequest, request: Request) throws(Problem) -> Resolution {
         let snapshot = store.current
         let locale: NegotiatedLocale
-        if let tag = input.locale {
-            do {
-                locale = try snapshot.catalog.negotiate(tag: tag)
-            } catch {
-                throw Problem.invalidLocale("`locale`: \(error.description)")
-            }
-        } else if let header = request.headers[.acceptLanguage] {
-            locale = snapshot.catalog.negotiate(acceptLanguage: header)
-        } else {
-            locale = snapshot.catalog.defaultNegotiated
+        do {
+            locale = try snapshot.catalog.negotiate(tag: input.locale, acceptLanguage: request.headers[.acceptLanguage])
+        } catch {
+            throw Problem.invalidLocale("`locale`: \(error.description)")
         }
         let resolution = snapshot.resolver.resolve(input.error, in: locale, arguments: input.arguments)
         metrics.recordResolution(resolution)

@@ -59,7 +59,7 @@ struct ResolveRequest: Sendable {
         try apply(code: Self.code(integer(members.code, "code")), type: Self.text(members.type.map(JSONValue.string), "type"),
                   uuid: Self.text(members.uuid.map(JSONValue.string), "uuid"),
                   traceId: Self.text(members.traceId.map(JSONValue.string), "traceId"))
-        var collected = MessageArguments(minimumCapacity: 2)
+        var collected: MessageArguments = [:]
         try QueryString.forEachPair(in: query) { (pair) throws(Problem) in
             guard pair.nameIs("arg.", prefixOnly: true) else { return }
             let argumentName = pair.name(droppingFirst: 4)
@@ -71,15 +71,9 @@ struct ResolveRequest: Sendable {
         arguments = collected
     }
 
-    /// Structured values override what the upstream body said.
+    /// The request's structured members override what the upstream body said (`UpstreamError.override`).
     private mutating func apply(code: Int?, type: String?, uuid: String?, traceId: String?) {
-        if let code { error.code = code }
-        if let uuid {
-            error.uuid = uuid
-            if type == nil, let identified = ChargeErrorType(uuid: uuid) { error.type = identified }
-        }
-        if let type { error.type = ChargeErrorType(rawValue: type) }
-        if let traceId { error.traceId = traceId }
+        error.override(code: code, type: type.map(ChargeErrorType.init(rawValue:)), uuid: uuid, traceId: traceId)
     }
 
     /// Whether `text` has at most `limit` characters as `openapi.yaml`'s `maxLength` counts them (JSON

@@ -40,25 +40,3 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
         }
     }
 }
-
-/// The service's routes, for telling 404 from 405 and for per-route body limits.
-struct RouteTable: Sendable {
-    struct Route: Sendable {
-        let path: [Substring]  // `*` matches one segment
-        let methods: [HTTPRequest.Method]
-        let bodyLimit: Int
-    }
-
-    let routes: [Route]
-
-    func route(for path: String) -> Route? {
-        let segments = path.split(separator: "/")
-        return routes.first { route in
-            route.path.count == segments.count && zip(route.path, segments).allSatisfy { $0 == "*" || $0 == $1 }
-        }
-    }
-
-    func allowedMethods(for path: String) -> [HTTPRequest.Method]? { route(for: path)?.methods }
-
-    func bodyLimit(for path: String) -> Int { route(for: path)?.bodyLimit ?? 0 }
-}

@@ -10,15 +10,13 @@ final class ServerMetrics: Sendable {
     /// resolution counters up front (by presentation and rule level), request metrics on first use.
     private let resolutionCounters: [[Counter]]
     private let fallbackCounter: Counter
-    /// Few (routes × methods × statuses), found by comparing small strings rather than hashing them.
-    private let requestMetrics = Mutex<[RequestMetric]>([])
+    /// Request handles by route, method and status (a few dozen at most: routes and methods are bounded).
+    private let requestMetrics = Mutex<[RequestKey: (counter: Counter, histogram: DurationHistogram)]>([:])
 
-    private struct RequestMetric {
+    private struct RequestKey: Hashable {
         let route: String
         let method: String
         let status: Int
-        let counter: Counter
-        let histogram: DurationHistogram
     }
 
     /// Methods counted under their own name; any other is `other`, so that a client inventing methods
@@ -36,31 +34,14 @@ final class ServerMetrics: Sendable {
         fallbackCounter = registry.makeCounter(descriptor: Self.fallbacks)
     }
 
-    private static var requests: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "checkout_messages", metricName: "http_requests", unitName: "total",
-            helpText: "HTTP requests by route, method and status.")
+    private static func descriptor(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "checkout_messages", metricName: name, unitName: unit, helpText: help)
     }
-    private static var requestDuration: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "checkout_messages", metricName: "http_request_duration", unitName: "seconds",
-            helpText: "Time to answer an HTTP request, by route and method.")
-    }
-    private static var resolutions: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "checkout_messages", metricName: "resolutions", unitName: "total",
-            helpText: "Resolutions by presentation and by the rule level that decided them.")
-    }
-    private static var fallbacks: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "checkout_messages", metricName: "fallbacks", unitName: "total",
-            helpText: "Resolutions no rule matched, answered by the status-class fallback.")
-    }
-    private static var reloads: MetricNameDescriptor {
-        MetricNameDescriptor(
-            namespace: "checkout_messages", metricName: "catalog_reloads", unitName: "total",
-            helpText: "SIGHUP catalog reloads by result.")
-    }
+    private static var requests: MetricNameDescriptor { descriptor("http_requests", "total", "HTTP requests by route, method and status.") }
+    private static var requestDuration: MetricNameDescriptor { descriptor("http_request_duration", "seconds", "Time to answer an HTTP request, by route and method.") }
+    private static var resolutions: MetricNameDescriptor { descriptor("resolutions", "total", "Resolutions by presentation and by the rule level that decided them.") }
+    private static var fallbacks: MetricNameDescriptor { descriptor("fallbacks", "total", "Resolutions no rule matched, answered by the status-class fallback.") }
+    private static var reloads: MetricNameDescriptor { descriptor("catalog_reloads", "total", "SIGHUP catalog reloads by result.") }
     private static let latencyBuckets: [Duration] = [
         .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2500),
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
@@ -70,18 +51,16 @@ final class ServerMetrics: Sendable {
     /// One request: counted by route, method and status; timed by route and method.
     func recordRequest(route: String, method: String, status: Int, duration: Duration) {
         let method = Self.knownMethods.contains(method) ? method : "other"
+        let key = RequestKey(route: route, method: method, status: status)
         let (counter, histogram) = requestMetrics.withLock { metrics in
-            if let known = metrics.first(where: { $0.status == status && $0.method == method && $0.route == route }) {
-                return (known.counter, known.histogram)
-            }
-            let made = RequestMetric(
-                route: route, method: method, status: status,
-                counter: registry.makeCounter(descriptor: Self.requests,
-                                              labels: [("route", route), ("method", method), ("status", String(status))]),
-                histogram: registry.makeDurationHistogram(descriptor: Self.requestDuration, labels: [("route", route), ("method", method)],
-                                                          buckets: Self.latencyBuckets))
-            metrics.append(made)
-            return (made.counter, made.histogram)
+            if let known = metrics[key] { return known }
+            let made = (counter: registry.makeCounter(descriptor: Self.requests,
+                                                      labels: [("route", route), ("method", method), ("status", String(status))]),
+                        histogram: registry.makeDurationHistogram(descriptor: Self.requestDuration,
+                                                                  labels: [("route", route), ("method", method)],
+                                                                  buckets: Self.latencyBuckets))
+            metrics[key] = made
+            return made
         }
         counter.increment()
         histogram.record(duration)

@@ -3,18 +3,12 @@ import Logging
 /// Writes exactly what swift-log's `StreamLogHandler` writes, without its cost per metadata change:
 /// `StreamLogHandler` renders all of its metadata into a string whenever one item is set, and Hummingbird
 /// sets the request id on every request (about 1 µs, a twentieth of a `/healthz` answer). Here metadata is
-/// kept as a list and rendered only for a message that is actually logged.
+/// rendered only for a message that is actually logged.
 public struct ServiceLogHandler: LogHandler {
     /// Renders and writes; holds no metadata of its own, so setting ours never re-renders anything.
     private var output: StreamLogHandler
-    /// In the order set; a list, since setting one item (the request id) is what happens per request.
-    private var items: [(key: String, value: Logger.MetadataValue)] = []
     public var metadataProvider: Logger.MetadataProvider?
-
-    public var metadata: Logger.Metadata {
-        get { Dictionary(items, uniquingKeysWith: { _, last in last }) }
-        set { items = newValue.map { (key: $0.key, value: $0.value) } }
-    }
+    public var metadata: Logger.Metadata = [:]
 
     public var logLevel: Logger.Level {
         get { output.logLevel }
@@ -38,14 +32,8 @@ public struct ServiceLogHandler: LogHandler {
     }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { items.first { $0.key == key }?.value }
-        set {
-            if let index = items.firstIndex(where: { $0.key == key }) {
-                if let newValue { items[index].value = newValue } else { items.remove(at: index) }
-            } else if let newValue {
-                items.append((key: key, value: newValue))
-            }
-        }
+        get { metadata[key] }
+        set { metadata[key] = newValue }
     }
 
     /// The handler's metadata, then the provider's, then the statement's (each overriding the one before,
