@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: dependencies build run test validate test-thread-sanitizer benchmark benchmark-library benchmark-http
+.PHONY: dependencies build run test validate test-thread-sanitizer docs benchmark benchmark-library benchmark-http
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -27,6 +27,11 @@ validate: dependencies
 # The same suite under ThreadSanitizer, in a build folder of its own (CI runs it after `make test`).
 test-thread-sanitizer: dependencies
 	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
+# The library's DocC documentation (Sources/CheckoutMessages/CheckoutMessages.docc), as a static site in .build/docs.
+docs: dependencies
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation --target CheckoutMessages \
+		--disable-indexing --output-path .build/docs
 
 # Benchmarks (see BENCHMARKS.md): never part of `make test`; CI does not fail on a timing.
 benchmark: benchmark-library benchmark-http
