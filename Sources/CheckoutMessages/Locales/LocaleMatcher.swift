@@ -69,23 +69,3 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
         return Int(list.withCString { cicu_locale_matcher_match_list(handle, $0, Int32(list.utf8.count)) })
     }
 }
-
-/// `Accept-Language` values and their matches, behind a lock. (An `NSLock`, a pthread mutex underneath,
-/// rather than `Synchronization.Mutex`: ThreadSanitizer sees the mutex's ordering, and reported the
-/// `Mutex`-guarded accesses here as races.)
-private final class AcceptLanguageCache: @unchecked Sendable {  // every access holds `lock`
-    private let lock = NSLock()
-    private var matches: [String: Int] = [:]
-
-    func index(for acceptLanguage: String) -> Int? {
-        lock.withLock { matches[acceptLanguage] }
-    }
-
-    /// When `limit` values are known, starts over.
-    func store(_ index: Int, for acceptLanguage: String, limit: Int) {
-        lock.withLock {
-            if matches.count >= limit { matches.removeAll(keepingCapacity: true) }
-            matches[acceptLanguage] = index
-        }
-    }
-}

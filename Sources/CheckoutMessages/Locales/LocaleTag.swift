@@ -91,27 +91,8 @@ public struct LocaleTag: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (lhs: LocaleTag, rhs: LocaleTag) -> Bool { lhs.identifier < rhs.identifier }
 }
 
-/// A text that is not a usable BCP 47 language tag.
-public struct LocaleTagError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// The refused input, shortened so that a hostile value cannot flood logs or responses.
-    public let tag: String
-
-    init(tag: String) {
-        self.tag = tag.count > 40 ? String(tag.prefix(40)) + "…" : tag
-    }
-
-    public var description: String { "not a valid BCP 47 language tag: \"\(tag)\"" }
-}
-
-/// Which way text runs in a locale.
-public enum TextDirection: String, Sendable, Codable, Hashable {
-    /// Left to right.
-    case leftToRight = "ltr"
-    /// Right to left (Arabic, Hebrew, ...).
-    case rightToLeft = "rtl"
-}
-
 extension UInt8 {
+    /// A–Z, a–z or 0–9: the characters of a BCP 47 subtag.
     var isASCIIAlphanumeric: Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
             || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self)
@@ -119,5 +100,6 @@ extension UInt8 {
 }
 
 extension String {
+    /// `de_AT` as `de-AT`: POSIX-style names accepted where BCP 47 is meant.
     var replacingUnderscores: String { String(map { $0 == "_" ? "-" : $0 }) }
 }

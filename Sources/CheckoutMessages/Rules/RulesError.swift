@@ -1,17 +1,3 @@
-/// A problem in a rules file, placed at the line and column of the offending YAML node.
-public struct RulesProblem: Sendable, Hashable, CustomStringConvertible {
-    /// The rules file as given.
-    public var file: String
-    /// 1-based line.
-    public var line: Int
-    /// 1-based column.
-    public var column: Int
-    /// What is wrong, in one line.
-    public var message: String
-
-    public var description: String { "\(file):\(line):\(column): error: \(message)" }
-}
-
 /// A rules file could not be used; `problems` lists every reason found.
 public struct RulesError: Error, Sendable, CustomStringConvertible {
     /// Every problem, in file order.
