@@ -69,25 +69,3 @@ public struct LocaleValidator: Sendable {
             hint: "name locale files after their tag, e.g. de.yaml, pt-BR.yaml, zh-Hans.yaml")
     }
 }
-
-/// What one validation pass found and built.
-struct ValidationRun: Sendable {
-    let diagnostics: [LocaleFileDiagnostic]
-    let locales: [ValidatedLocale]
-}
-
-/// One locale file after validation: its entries and the messages that compiled.
-struct ValidatedLocale: Sendable {
-    let tag: LocaleTag
-    let path: String
-    let file: LocaleFile?
-    let compiled: [String: CompiledMessage]
-    let structures: [String: PatternStructure]
-    let diagnostics: [LocaleFileDiagnostic]
-
-    /// Errors that make the catalog leave the file out. A missing key is not one of them: the catalog
-    /// falls back to the source for that key only.
-    var excludesFile: Bool {
-        diagnostics.contains { $0.severity == .error && $0.check != "missing-key" }
-    }
-}
