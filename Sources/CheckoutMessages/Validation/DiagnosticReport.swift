@@ -4,7 +4,12 @@ import Foundation
 public enum DiagnosticReport {
     /// An output format.
     public enum Format: String, Sendable, CaseIterable {
-        case text, json, sarif
+        /// One line per finding and a summary line, for people.
+        case text
+        /// The diagnostics with error and warning counts, for programs.
+        case json
+        /// SARIF 2.1.0, for code hosts that show findings inline.
+        case sarif
     }
 
     /// The diagnostics in `format`. Text is one `path:line:col: severity: [check] message (key)` line per

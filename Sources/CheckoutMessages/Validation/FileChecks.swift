@@ -17,7 +17,7 @@ struct FileChecks {
         self.tag = tag
         text = FileText(input.text)
         let (file, problems) = LocaleFile.parse(path: input.path, tag: tag, text: input.text)
-        parsed = !problems.contains { $0.check == "yaml-syntax" || $0.check == "duplicate-key" }
+        parsed = !problems.contains { $0.check == .yamlSyntax || $0.check == .duplicateKey }
         entries = file.entries
         diagnostics = problems
         self.file = parsed ? file : nil
@@ -25,10 +25,9 @@ struct FileChecks {
         ordinal = PluralCategory.categories(for: tag, .ordinal)
     }
 
-    mutating func report(_ position: SourcePosition, _ key: String?, _ check: String, _ severity: LocaleFileDiagnostic.Severity,
-                         _ message: String, hint: String? = nil) {
+    mutating func report(_ position: SourcePosition, _ key: String?, _ check: ValidationCheck, _ message: String, hint: String? = nil) {
         diagnostics.append(LocaleFileDiagnostic(file: path, line: position.line, column: position.column, key: key,
-                                                check: check, severity: severity, message: message, hint: hint))
+                                                check: check, message: message, hint: hint))
     }
 
     func message(_ entry: LocaleFileEntry) -> MessageCheck {

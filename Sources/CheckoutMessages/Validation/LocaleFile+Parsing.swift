@@ -6,9 +6,9 @@ extension LocaleFile {
     /// Reads `text`. Structural problems come back as diagnostics; entries that can be read are kept.
     public static func parse(path: String, tag: LocaleTag, text: String) -> (LocaleFile, [LocaleFileDiagnostic]) {
         var diagnostics: [LocaleFileDiagnostic] = []
-        func report(_ position: SourcePosition, _ key: String?, _ check: String, _ message: String) {
+        func report(_ position: SourcePosition, _ key: String?, _ check: ValidationCheck, _ message: String) {
             diagnostics.append(LocaleFileDiagnostic(file: path, line: position.line, column: position.column, key: key,
-                                                    check: check, severity: .error, message: message))
+                                                    check: check, message: message))
         }
         let root: Node?
         do {
@@ -17,23 +17,23 @@ extension LocaleFile {
             if case .duplicatedKeysInMapping = error {
                 let duplicates = duplicateTopLevelKeys(in: text)
                 for (key, position) in duplicates {
-                    report(position, key, "duplicate-key", "\(key) is defined twice; YAML keeps only one of them")
+                    report(position, key, .duplicateKey, "\(key) is defined twice; YAML keeps only one of them")
                 }
                 if !duplicates.isEmpty { return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics) }
                 let (position, problem) = error.positionAndProblem
-                report(position, nil, "duplicate-key", problem)
+                report(position, nil, .duplicateKey, problem)
                 return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
             }
             let (position, problem) = error.positionAndProblem
-            report(position, nil, "yaml-syntax", "YAML syntax: \(problem)")
+            report(position, nil, .yamlSyntax, "YAML syntax: \(problem)")
             return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
         } catch {
-            report(SourcePosition(line: 1, column: 1), nil, "yaml-syntax", "YAML syntax: \(error)")
+            report(SourcePosition(line: 1, column: 1), nil, .yamlSyntax, "YAML syntax: \(error)")
             return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
         }
         guard let root, case .mapping(let mapping) = root else {
             if root != nil {
-                report(SourcePosition(root?.mark), nil, "yaml-structure", "the file must be a mapping of message keys")
+                report(SourcePosition(root?.mark), nil, .yamlStructure, "the file must be a mapping of message keys")
             }
             return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
         }
@@ -41,7 +41,7 @@ extension LocaleFile {
         for (keyNode, value) in mapping {
             let keyPosition = SourcePosition(keyNode.mark)
             guard let key = keyNode.string, !key.isEmpty else {
-                report(keyPosition, nil, "yaml-structure", "message keys must be text")
+                report(keyPosition, nil, .yamlStructure, "message keys must be text")
                 continue
             }
             switch value {
@@ -51,14 +51,14 @@ extension LocaleFile {
                     sourceFingerprintPosition: nil, keyPosition: keyPosition, messagePosition: SourcePosition(scalar.mark), messageStyle: ScalarStyle(scalar.style)))
             case .mapping(let fields):
                 guard case .scalar(let message)? = fields["message"] else {
-                    report(SourcePosition(value.mark), key, "yaml-structure", "a message entry needs a `message:` text")
+                    report(SourcePosition(value.mark), key, .yamlStructure, "a message entry needs a `message:` text")
                     continue
                 }
                 var arguments: [String: ArgumentDeclaration] = [:]
                 if case .mapping(let declared)? = fields["arguments"] {
                     for (nameNode, spec) in declared {
                         guard let name = nameNode.string, let declaration = ArgumentDeclaration(spec) else {
-                            report(SourcePosition(nameNode.mark), key, "argument-declaration",
+                            report(SourcePosition(nameNode.mark), key, .argumentDeclaration,
                                    "declare each argument as {type: text|number|money, example: ...}")
                             continue
                         }
@@ -71,7 +71,7 @@ extension LocaleFile {
                     sourceFingerprintPosition: fields["source"].map { SourcePosition($0.mark) }, keyPosition: keyPosition,
                     messagePosition: SourcePosition(message.mark), messageStyle: ScalarStyle(message.style)))
             default:
-                report(SourcePosition(value.mark), key, "yaml-structure", "a message must be text or a mapping with `message:`")
+                report(SourcePosition(value.mark), key, .yamlStructure, "a message must be text or a mapping with `message:`")
             }
         }
         return (LocaleFile(path: path, tag: tag, entries: entries, text: text), diagnostics)

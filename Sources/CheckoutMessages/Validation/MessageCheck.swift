@@ -27,10 +27,9 @@ struct MessageCheck {
         return positions!.position(utf16Offset: offset)
     }
 
-    mutating func report(_ position: SourcePosition, _ check: String, _ severity: LocaleFileDiagnostic.Severity,
-                         _ message: String, hint: String? = nil) {
+    mutating func report(_ position: SourcePosition, _ check: ValidationCheck, _ message: String, hint: String? = nil) {
         diagnostics.append(LocaleFileDiagnostic(file: path, line: position.line, column: position.column, key: entry.key,
-                                                check: check, severity: severity, message: message, hint: hint))
+                                                check: check, message: message, hint: hint))
     }
 
     mutating func run(cardinal: [PluralCategory], ordinal: [PluralCategory]) {
@@ -57,9 +56,9 @@ struct MessageCheck {
         let message = entry.message
         let utf16 = Array(message.utf16)
         if let first = message.unicodeScalars.first, first.properties.isWhitespace {
-            report(at(0), "whitespace", .warning, "the message starts with whitespace", hint: "remove it; spacing is the layout's job")
+            report(at(0), .whitespace, "the message starts with whitespace", hint: "remove it; spacing is the layout's job")
         } else if let last = message.unicodeScalars.last, last.properties.isWhitespace {
-            report(at(utf16.count - last.utf16.count), "whitespace", .warning, "the message ends with whitespace",
+            report(at(utf16.count - last.utf16.count), .whitespace, "the message ends with whitespace",
                    hint: "remove it; spacing is the layout's job")
         }
         var offset = 0
@@ -68,18 +67,18 @@ struct MessageCheck {
         for scalar in message.unicodeScalars {
             let value = scalar.value
             if !reportedBidi, [0x200E, 0x200F, 0x061C].contains(value) || (0x202A...0x202E).contains(value) || (0x2066...0x2069).contains(value) {
-                report(at(offset), "bidi-control", .warning, "invisible bidi control character U+\(Self.hex(value)) in the text",
+                report(at(offset), .bidiControl, "invisible bidi control character U+\(Self.hex(value)) in the text",
                        hint: "remove it: the frontend sets the direction, and overrides can disguise text")
                 reportedBidi = true
             } else if !reportedControl, value != 0x0A, value < 0x20 || (0x7F...0x9F).contains(value) {
-                report(at(offset), "control-character", .warning, "invisible control character U+\(Self.hex(value)) in the text",
+                report(at(offset), .controlCharacter, "invisible control character U+\(Self.hex(value)) in the text",
                        hint: "remove it")
                 reportedControl = true
             }
             offset += scalar.utf16.count
         }
         if let markup = Self.firstMarkup(in: utf16) {
-            report(at(markup), "markup", .warning, "the text contains markup; it is shown literally, not rendered",
+            report(at(markup), .markup, "the text contains markup; it is shown literally, not rendered",
                    hint: "write plain text; the checkout styles it")
         }
     }
@@ -112,18 +111,18 @@ struct MessageCheck {
         if error.name == "U_DEFAULT_KEYWORD_MISSING" {
             let arguments = SelectorScanner.argumentsWithoutOther(in: entry.message)
             for argument in arguments {
-                report(at(argument.offset), "missing-other", .error, "{\(argument.name)} has no `other` branch",
+                report(at(argument.offset), .missingOther, "{\(argument.name)} has no `other` branch",
                        hint: "add other {...}: ICU requires it and uses it for every value no other branch matches")
             }
             if !arguments.isEmpty { return }
         }
         if error.name == "U_UNMATCHED_BRACES", let brace = Self.unmatchedBrace(in: entry.message) {
-            report(at(brace), "icu-syntax", .error, "this { is never closed (ICU: U_UNMATCHED_BRACES)",
+            report(at(brace), .icuSyntax, "this { is never closed (ICU: U_UNMATCHED_BRACES)",
                    hint: "every { needs a matching }; to show a brace as text, quote it: '{'")
             return
         }
         let offset = error.patternOffset ?? 0
-        report(at(offset), "icu-syntax", .error, "ICU cannot parse the message here (\(error.name))",
+        report(at(offset), .icuSyntax, "ICU cannot parse the message here (\(error.name))",
                hint: "check the braces, commas and keywords of {name, plural, one {...} other {...}}")
     }
 
@@ -163,13 +162,13 @@ struct MessageCheck {
             var seen: Set<String> = []
             for selector in argument.selectors {
                 if !seen.insert(selector.explicitValue.map { "=\($0)" } ?? selector.keyword).inserted {
-                    report(at(selector.range.lowerBound), "duplicate-selector", .error,
+                    report(at(selector.range.lowerBound), .duplicateSelector,
                            "`\(selector.keyword)` appears twice in {\(argument.name)}; ICU uses only the first",
                            hint: "merge the two branches")
                     valid = false
                 }
                 if argument.kind != .select, selector.explicitValue == nil, PluralCategory(rawValue: selector.keyword) == nil {
-                    report(at(selector.range.lowerBound), "plural-keyword", .error,
+                    report(at(selector.range.lowerBound), .pluralKeyword,
                            "`\(selector.keyword)` is not a plural category",
                            hint: "use zero, one, two, few, many, other, or an exact value such as =0")
                     valid = false
@@ -180,13 +179,13 @@ struct MessageCheck {
             let have = Set(argument.selectors.compactMap { PluralCategory(rawValue: $0.keyword) })
             let missing = needed.filter { !have.contains($0) }
             if !missing.isEmpty {
-                report(at(argument.nameRange.lowerBound), "plural-category-missing", .warning,
+                report(at(argument.nameRange.lowerBound), .pluralCategoryMissing,
                        "\(tag) needs the \(argument.kind == .plural ? "plural" : "ordinal") \(missing.count == 1 ? "form" : "forms") \(missing.map(\.rawValue).joined(separator: ", ")) for {\(argument.name)}",
                        hint: "ICU's rules for \(tag) use \(needed.map(\.rawValue).joined(separator: ", ")); without them `other` is shown")
             }
             for selector in argument.selectors {
                 if let category = PluralCategory(rawValue: selector.keyword), category != .other, !needed.contains(category) {
-                    report(at(selector.range.lowerBound), "plural-category-unused", .warning,
+                    report(at(selector.range.lowerBound), .pluralCategoryUnused,
                            "`\(selector.keyword)` is never selected in \(tag)",
                            hint: "\(tag) uses \(needed.map(\.rawValue).joined(separator: ", ")); remove this branch")
                 }
@@ -203,16 +202,16 @@ struct MessageCheck {
             guard (try? CompiledMessage(pattern: slice, locale: tag)) == nil else { continue }
             let knownTypes = ["number", "date", "time", "spellout", "ordinal", "duration"]
             if let typeName = argument.typeName, !knownTypes.contains(typeName), let typeRange = argument.typeRange {
-                report(at(typeRange.lowerBound), "icu-build", .error, "`\(typeName)` is not an ICU argument type",
+                report(at(typeRange.lowerBound), .icuBuild, "`\(typeName)` is not an ICU argument type",
                        hint: "use number, date, time, spellout, ordinal, duration, plural, select or selectordinal")
             } else {
-                report(at((argument.styleRange ?? argument.range).lowerBound), "icu-build", .error,
+                report(at((argument.styleRange ?? argument.range).lowerBound), .icuBuild,
                        "ICU cannot build {\(argument.name), \(argument.typeName ?? "")\(argument.style.map { ", " + $0 } ?? "")} (\(error.name))",
                        hint: "check the style or skeleton, e.g. ::currency/EUR, ::percent, integer")
             }
             return
         }
-        report(entry.messagePosition, "icu-build", .error, "ICU cannot build this message (\(error.name))")
+        report(entry.messagePosition, .icuBuild, "ICU cannot build this message (\(error.name))")
     }
 
     // MARK: Against the source
@@ -230,13 +229,13 @@ struct MessageCheck {
             let message = parts.joined(separator: " and ")
             let units = Array(entry.message.utf16)
             if let apostrophe = units.indices.first(where: { units[$0] == 39 && $0 + 1 < units.count && units[$0 + 1] == 123 }) {
-                report(at(apostrophe), "argument-mismatch", .error, "the message \(message): the apostrophe before { hides the placeholder",
+                report(at(apostrophe), .argumentMismatch, "the message \(message): the apostrophe before { hides the placeholder",
                        hint: "write d’ with a typographic apostrophe, or double it: d''")
             } else if let first = extra.first, let argument = mine[first]?.first {
-                report(at(argument.nameRange.lowerBound), "argument-mismatch", .error, "the message \(message)",
+                report(at(argument.nameRange.lowerBound), .argumentMismatch, "the message \(message)",
                        hint: "keep placeholder names exactly as in the source; only translate the text around them")
             } else {
-                report(entry.messagePosition, "argument-mismatch", .error, "the message \(message)",
+                report(entry.messagePosition, .argumentMismatch, "the message \(message)",
                        hint: "keep every placeholder of the source")
             }
         }
@@ -244,7 +243,7 @@ struct MessageCheck {
             guard let sourceArguments = theirs[name] else { continue }
             let expected = Set(sourceArguments.map(\.signature))
             for argument in arguments where !expected.contains(argument.signature) {
-                report(at(argument.nameRange.lowerBound), "argument-type", .error,
+                report(at(argument.nameRange.lowerBound), .argumentType,
                        "{\(name)} is used as \(argument.signature) here but as \(expected.sorted().joined(separator: "/")) in the source",
                        hint: "keep the argument's type as in the source; translate only the texts inside it")
                 break

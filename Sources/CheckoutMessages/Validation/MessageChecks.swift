@@ -8,13 +8,13 @@ enum MessageChecks {
             if check.structure != nil {
                 let undeclared = check.argumentNames.filter { entry.arguments[$0] == nil }
                 if !undeclared.isEmpty {
-                    check.report(entry.messagePosition, "argument-undeclared", .error,
+                    check.report(entry.messagePosition, .argumentUndeclared,
                                  "{\(undeclared.joined(separator: ", "))} \(undeclared.count == 1 ? "is" : "are") not declared under `arguments:`",
                                  hint: "declare each argument with a type (text, number, money) and an example for translators")
                 }
             }
             if (entry.description ?? "").isEmpty {
-                check.report(entry.keyPosition, "description-missing", .warning, "no `description:` to tell translators where this text appears")
+                check.report(entry.keyPosition, .descriptionMissing, "no `description:` to tell translators where this text appears")
             }
             file.finish(check)
         }
@@ -28,7 +28,7 @@ enum MessageChecks {
         let sourceEntries = Dictionary((source.file?.entries ?? []).map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         for entry in file.entries {
             guard let original = sourceEntries[entry.key] else {
-                file.report(entry.keyPosition, entry.key, "extra-key", .warning,
+                file.report(entry.keyPosition, entry.key, .extraKey,
                             "\(entry.key) is not in the source locale \(source.tag); it is never shown",
                             hint: "remove it, or check the key's spelling")
                 continue
@@ -40,12 +40,12 @@ enum MessageChecks {
             }
             if entry.message == original.message, entry.message.unicodeScalars.contains(where: \.properties.isAlphabetic),
                tag.language != source.tag.language {
-                check.report(entry.messagePosition, "untranslated", .warning, "the text is identical to the source (\(source.tag))",
+                check.report(entry.messagePosition, .untranslated, "the text is identical to the source (\(source.tag))",
                              hint: "translate it; a copy shows \(source.tag) text to \(tag) customers")
             }
             let current = SourceFingerprint.of(original.message)
             if let recorded = entry.sourceFingerprint, recorded != current {
-                check.report(entry.sourceFingerprintPosition ?? entry.keyPosition, "stale", .warning, "the \(source.tag) text changed since this was translated",
+                check.report(entry.sourceFingerprintPosition ?? entry.keyPosition, .stale, "the \(source.tag) text changed since this was translated",
                              hint: "review the translation against the new source, then set `source: \(current)`")
             }
             file.finish(check)
@@ -53,7 +53,7 @@ enum MessageChecks {
         if file.parsed {
             let present = Set(file.entries.map(\.key))
             for entry in source.file?.entries ?? [] where !present.contains(entry.key) {
-                file.report(SourcePosition(line: 1, column: 1), entry.key, "missing-key", .error,
+                file.report(SourcePosition(line: 1, column: 1), entry.key, .missingKey,
                             "\(entry.key) is missing; customers see the \(source.tag) text instead",
                             hint: "add `\(entry.key):` with a translation of: \(entry.message)")
             }

@@ -45,15 +45,15 @@ struct SARIFLog: Encodable {
     }
 
     init(_ diagnostics: [LocaleFileDiagnostic], toolVersion: String) {
-        let rules = LocaleFileDiagnostic.checks.map {
-            Rule(id: $0.id, shortDescription: Text(text: $0.summary), defaultConfiguration: Configuration(level: $0.severity.rawValue))
+        let rules = ValidationCheck.allCases.filter(\.isValidatorCheck).map {
+            Rule(id: $0.rawValue, shortDescription: Text(text: $0.summary), defaultConfiguration: Configuration(level: $0.severity.rawValue))
         }
         let results = diagnostics.map { diagnostic in
             var text = diagnostic.message
             if let key = diagnostic.key { text += " (\(key))" }
             if let hint = diagnostic.hint { text += ". Hint: \(hint)" }
             return Result(
-                ruleId: diagnostic.check, level: diagnostic.severity.rawValue, message: Text(text: text),
+                ruleId: diagnostic.check.rawValue, level: diagnostic.severity.rawValue, message: Text(text: text),
                 locations: [Location(physicalLocation: PhysicalLocation(
                     artifactLocation: ArtifactLocation(uri: diagnostic.file),
                     region: Region(startLine: diagnostic.line, startColumn: diagnostic.column)))],

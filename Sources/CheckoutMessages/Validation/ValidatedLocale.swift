@@ -10,6 +10,6 @@ struct ValidatedLocale: Sendable {
     /// Errors that make the catalog leave the file out. A missing key is not one of them: the catalog
     /// falls back to the source for that key only.
     var excludesFile: Bool {
-        diagnostics.contains { $0.severity == .error && $0.check != "missing-key" }
+        diagnostics.contains { $0.severity == .error && $0.check != .missingKey }
     }
 }
