@@ -56,7 +56,7 @@ struct CatalogTests {
             LocaleSource(path: "../../etc/passwd", text: "x: y\n"),
         ])
         #expect(catalog.locales.map(\.identifier) == ["en", "fr", "en-XA", "ar-XB"])
-        #expect(catalog.diagnostics.map(\.check) == ["locale-tag", "argument-mismatch"])
+        #expect(catalog.diagnostics.map(\.check) == [.localeTag, .argumentMismatch])
         #expect(catalog.diagnostics.last?.line == 1)
         #expect(catalog.diagnostics.last?.column == 18)  // the `nme` of "greeting: Hallo {nme}."
         #expect(try catalog.negotiate(tag: "de").tag.identifier == "en")

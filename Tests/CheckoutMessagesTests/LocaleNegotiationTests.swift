@@ -15,7 +15,7 @@ struct LocaleNegotiationTests {
     @Test func fixtureLocalesLoad() {
         #expect(Self.catalog.locales.map(\.identifier) == ["en", "ar", "de", "pt-BR", "pt-PT", "zh-Hant", "en-XA", "ar-XB"])
         // The test translations only have `greeting`: each lacks `wait`, which falls back to the source.
-        #expect(Self.catalog.diagnostics.map(\.check) == Array(repeating: "missing-key", count: 5))
+        #expect(Self.catalog.diagnostics.map(\.check) == Array(repeating: ValidationCheck.missingKey, count: 5))
     }
 
     @Test("explicit tags", arguments: [

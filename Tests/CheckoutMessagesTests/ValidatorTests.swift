@@ -172,7 +172,19 @@ struct ValidatorTests {
         #expect((location?["region"] as? [String: Any])?["startColumn"] as? Int == 18)
         #expect((location?["artifactLocation"] as? [String: Any])?["uri"] as? String == "renamed-argument/de.yaml")
         let rules = ((run?["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]]
-        #expect(rules?.count == LocaleFileDiagnostic.checks.count)
+        #expect(rules?.count == ValidationCheck.allCases.filter(\.isValidatorCheck).count)
+    }
+
+    /// The catalog names these checks by their id strings; each must be a `ValidationCheck`.
+    @Test func catalogLoadFailuresNameTheirCheck() throws {
+        let unreadable = #expect(throws: CatalogError.self) { try MessageCatalog(directory: "/no/such/locale/folder") }
+        #expect(unreadable?.diagnostics.map(\.check) == [.io])
+        let noDefault = #expect(throws: CatalogError.self) { try MessageCatalog(sources: [try Self.source()], defaultLocale: "de") }
+        #expect(noDefault?.diagnostics.map(\.check) == [.defaultMissing])
+        let badTag = #expect(throws: CatalogError.self) { try MessageCatalog(sources: [try Self.source()], sourceLocale: "not a tag") }
+        #expect(badTag?.diagnostics.map(\.check) == [.localeTag])
+        let noSource = #expect(throws: CatalogError.self) { try MessageCatalog(sources: []) }
+        #expect(noSource?.diagnostics.map(\.check) == [.sourceMissing])
     }
 
     @Test func catalogLeavesOutBrokenFilesButKeepsMissingKeyFallback() throws {

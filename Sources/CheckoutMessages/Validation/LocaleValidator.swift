@@ -42,7 +42,7 @@ public struct LocaleValidator: Sendable {
         for (file, tag) in named where tag != sourceLocale {
             guard let validatedSource, validatedSource.file != nil else {
                 diagnostics.append(LocaleFileDiagnostic(
-                    file: file.path, line: 1, column: 1, check: "source-missing", severity: .error,
+                    file: file.path, line: 1, column: 1, check: .sourceMissing,
                     message: "cannot check against the source locale \(sourceLocale): its file is missing or unreadable"))
                 continue
             }
@@ -50,7 +50,8 @@ public struct LocaleValidator: Sendable {
             diagnostics += validated.diagnostics
             locales.append(validated)
         }
-        diagnostics.sort { ($0.file, $0.line, $0.column, $0.check) < ($1.file, $1.line, $1.column, $1.check) }
+        // By id, not by the enum's declaration order, so that reordering cases does not reorder output.
+        diagnostics.sort { ($0.file, $0.line, $0.column, $0.check.rawValue) < ($1.file, $1.line, $1.column, $1.check.rawValue) }
         return ValidationRun(diagnostics: diagnostics, locales: locales)
     }
 
@@ -64,30 +65,8 @@ public struct LocaleValidator: Sendable {
     static func fileNameProblem(_ path: String) -> LocaleFileDiagnostic {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         return LocaleFileDiagnostic(
-            file: path, line: 1, column: 1, check: "locale-tag", severity: .error,
+            file: path, line: 1, column: 1, check: .localeTag,
             message: "the file name \"\(name.count > 60 ? String(name.prefix(60)) + "…" : name)\" is not a known BCP 47 locale tag",
             hint: "name locale files after their tag, e.g. de.yaml, pt-BR.yaml, zh-Hans.yaml")
-    }
-}
-
-/// What one validation pass found and built.
-struct ValidationRun: Sendable {
-    let diagnostics: [LocaleFileDiagnostic]
-    let locales: [ValidatedLocale]
-}
-
-/// One locale file after validation: its entries and the messages that compiled.
-struct ValidatedLocale: Sendable {
-    let tag: LocaleTag
-    let path: String
-    let file: LocaleFile?
-    let compiled: [String: CompiledMessage]
-    let structures: [String: PatternStructure]
-    let diagnostics: [LocaleFileDiagnostic]
-
-    /// Errors that make the catalog leave the file out. A missing key is not one of them: the catalog
-    /// falls back to the source for that key only.
-    var excludesFile: Bool {
-        diagnostics.contains { $0.severity == .error && $0.check != "missing-key" }
     }
 }
