@@ -10,7 +10,7 @@ public struct CatalogError: Error, Sendable, CustomStringConvertible {
             return try body()
         } catch {
             throw CatalogError(diagnostics: [LocaleFileDiagnostic(
-                file: "", line: 1, column: 1, check: "locale-tag", severity: .error, message: error.description)])
+                file: "", line: 1, column: 1, check: .localeTag, severity: .error, message: error.description)])
         }
     }
 }

@@ -39,7 +39,7 @@ public final class MessageCatalog: Sendable {
               !source.diagnostics.contains(where: { $0.severity == .error })
         else {
             let missing = run.locales.contains { $0.tag == sourceTag } ? [] : [LocaleFileDiagnostic(
-                file: "\(sourceTag).yaml", line: 1, column: 1, check: "source-missing", severity: .error,
+                file: "\(sourceTag).yaml", line: 1, column: 1, check: .sourceMissing, severity: .error,
                 message: "the source locale \(sourceTag) has no file")]
             throw CatalogError(diagnostics: run.diagnostics + missing)
         }
@@ -55,7 +55,7 @@ public final class MessageCatalog: Sendable {
         let defaultTag = try CatalogError.wrap { () throws(LocaleTagError) in try LocaleTag(defaultLocale ?? sourceLocale) }
         guard let defaultIndex = locales[..<matchable].firstIndex(where: { $0.tag == defaultTag }) else {
             throw CatalogError(diagnostics: run.diagnostics + [LocaleFileDiagnostic(
-                file: "\(defaultTag).yaml", line: 1, column: 1, check: "default-missing", severity: .error,
+                file: "\(defaultTag).yaml", line: 1, column: 1, check: .defaultMissing, severity: .error,
                 message: "the default locale \(defaultTag) is not among the loaded locales")])
         }
         do {
@@ -63,7 +63,7 @@ public final class MessageCatalog: Sendable {
             matcher = try LocaleMatcher(supported: locales[..<matchable].map(\.tag), defaultIndex: defaultIndex)
         } catch {
             throw CatalogError(diagnostics: run.diagnostics + [LocaleFileDiagnostic(
-                file: "", line: 1, column: 1, check: "locale-matcher", severity: .error,
+                file: "", line: 1, column: 1, check: .localeMatcher, severity: .error,
                 message: "ICU could not build the locale matcher: \(error)")])
         }
         self.sourceLocale = sourceTag
@@ -89,7 +89,7 @@ public final class MessageCatalog: Sendable {
             }
         } catch {
             throw CatalogError(diagnostics: [LocaleFileDiagnostic(
-                file: directory, line: 1, column: 1, check: "io", severity: .error,
+                file: directory, line: 1, column: 1, check: .io, severity: .error,
                 message: "cannot read the locale folder: \(error.localizedDescription)")])
         }
         try self.init(sources: sources, sourceLocale: sourceLocale, defaultLocale: defaultLocale)

@@ -47,15 +47,6 @@ public struct LocaleFileDiagnostic: Sendable, Hashable, Codable, CustomStringCon
         self.init(file: file, line: line, column: column, key: key, check: check, severity: check.severity, message: message, hint: hint)
     }
 
-    /// A diagnostic whose check is given by its id, for callers in this module that spell check ids as
-    /// string literals. An id that names no `ValidationCheck` is a programming error and traps, so a
-    /// misspelled literal fails the first test that reaches it.
-    init(file: String, line: Int, column: Int, key: String? = nil, check id: String, severity: Severity,
-         message: String, hint: String? = nil) {
-        guard let check = ValidationCheck(rawValue: id) else { preconditionFailure("unknown check id \(id)") }
-        self.init(file: file, line: line, column: column, key: key, check: check, severity: severity, message: message, hint: hint)
-    }
-
     /// `path:line:col: severity: [check] message (key)`
     public var description: String {
         var text = "\(file):\(line):\(column): \(severity.rawValue): [\(check.rawValue)] \(message)"
