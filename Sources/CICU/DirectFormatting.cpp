@@ -14,8 +14,11 @@
 // MessageFormat.
 //
 // Since it follows ICU's internals rather than its API, DirectFormattingTests hold it to MessageFormat byte
-// for byte on every catalog message.
+// for byte on every catalog message, and it is compiled in only for the ICU versions those tests have
+// passed on (CICU_DIRECT_FORMATTING, in CICUInternal.hpp).
 #include "DirectFormatting.hpp"
+
+#if CICU_DIRECT_FORMATTING
 
 #include <unicode/fieldpos.h>
 #include <unicode/fmtable.h>
@@ -277,3 +280,5 @@ bool cicu::formatDirect(const LocaleTools &tools, const DirectMessage &message, 
                         Utf8Writer &writer, UErrorCode &error) {
     return DirectFormatter(tools, arguments, writer).write(message, nullptr, nullptr, 0, error);
 }
+
+#endif  // CICU_DIRECT_FORMATTING

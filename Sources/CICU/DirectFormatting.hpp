@@ -1,10 +1,12 @@
 // Direct formatting: an engine that mirrors ICU's MessageFormat::format for a subset of patterns (see
 // DirectFormatting.cpp). This header is what the engine's two files share and what the MessageFormat
-// adapter calls.
+// adapter calls; all of it exists only where CICU_DIRECT_FORMATTING holds.
 #ifndef CICU_DIRECT_FORMATTING_HPP
 #define CICU_DIRECT_FORMATTING_HPP
 
 #include "CICUInternal.hpp"
+
+#if CICU_DIRECT_FORMATTING
 
 #include <unicode/format.h>
 #include <unicode/locid.h>
@@ -112,5 +114,7 @@ bool formatDirect(const LocaleTools &tools, const DirectMessage &message, const 
                   Utf8Writer &writer, UErrorCode &error);
 
 }  // namespace cicu
+
+#endif  // CICU_DIRECT_FORMATTING
 
 #endif

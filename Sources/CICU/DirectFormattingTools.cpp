@@ -1,7 +1,9 @@
 // Direct formatting's per-locale tools (MessageFormat's default number format, the plural rules, the
 // integers 0..127 formatted and classified once) and per-thread money formatters: built once, then used
-// without a lock on every call.
+// without a lock on every call. Part of the engine, so compiled only where CICU_DIRECT_FORMATTING holds.
 #include "DirectFormatting.hpp"
+
+#if CICU_DIRECT_FORMATTING
 
 #include <unicode/decimfmt.h>
 #include <unicode/fieldpos.h>
@@ -101,3 +103,5 @@ bool cicu::formatMoneyIn(const LocaleTools *tools, const Locale &locale, int64_t
     money->minorUnits->format(Formattable(minorUnits), result, position, error);
     return U_SUCCESS(error);
 }
+
+#endif  // CICU_DIRECT_FORMATTING

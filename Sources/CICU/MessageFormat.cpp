@@ -1,7 +1,7 @@
 // MessageFormat with named arguments: ICU's MessageFormat behind an opaque handle, safe to call from many
-// threads (MessageFormat::format mutates lazy caches, so each call borrows a clone from a pool). The
-// messages direct formatting covers go through that engine instead; MessageFormat formats everything else
-// and is the reference the engine is tested against.
+// threads (MessageFormat::format mutates lazy caches, so each call borrows a clone from a pool). Where
+// direct formatting is compiled in, the messages it covers go through that engine instead; MessageFormat
+// formats everything else and is the reference the engine is tested against.
 #include "CICUInternal.hpp"
 #include "DirectFormatting.hpp"
 
@@ -35,10 +35,12 @@ struct cicu_message_format {
     std::unique_ptr<MessageFormat> prototype;  // never formats, only cloned: it stays unmutated
     std::vector<std::string> names;
     std::vector<UnicodeString> unicodeNames;
+#if CICU_DIRECT_FORMATTING
     // The locale's shared tools (nullptr past their cap), and the direct form of the pattern when it
     // allows one (else nullptr and MessageFormat formats).
     const LocaleTools *tools = nullptr;
     std::unique_ptr<DirectMessage> direct;
+#endif
     // MessageFormat::format mutates lazy caches, so each call borrows a worker of its own. A few lock-free
     // slots serve the common case (one worker per core); the mutex-guarded list takes any overflow.
     static constexpr int kSlots = 4;
@@ -122,16 +124,25 @@ cicu_message_format *cicu_message_format_create(const char *tag, const char *pat
         name.toUTF8String(utf8);
         result->names.push_back(utf8);
     }
+#if CICU_DIRECT_FORMATTING
     result->tools = sharedLocaleTools(result->locale);
     if (result->tools != nullptr) {
         auto direct = std::make_unique<DirectMessage>();
         if (compileDirect(structure, 0, result->unicodeNames, false, -1, *direct)) { result->direct = std::move(direct); }
     }
+#endif
     setStatus(status, U_ZERO_ERROR);
     return result.release();
 }
 
-int32_t cicu_message_format_is_direct(const cicu_message_format *format) { return format->direct ? 1 : 0; }
+int32_t cicu_message_format_is_direct(const cicu_message_format *format) {
+#if CICU_DIRECT_FORMATTING
+    return format->direct ? 1 : 0;
+#else
+    (void)format;
+    return 0;
+#endif
+}
 
 void cicu_message_format_destroy(cicu_message_format *format) { delete format; }
 
@@ -150,6 +161,7 @@ static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_a
 
 int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argument *arguments, int32_t count,
                                    char *out, int32_t capacity, cicu_status *status) {
+#if CICU_DIRECT_FORMATTING
     const auto expected = static_cast<int32_t>(format->unicodeNames.size());
     if (format->direct && count == expected) {
         bool complete = true;
@@ -170,6 +182,7 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
             // An argument kind only MessageFormat handles (or rejects): let it decide.
         }
     }
+#endif
     return formatWithMessageFormat(format, arguments, count, out, capacity, status);
 }
 
@@ -224,7 +237,12 @@ static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_a
         case CICU_ARGUMENT_DECIMAL: value.setDecimalNumber(StringPiece(argument.text, argument.length), error); break;
         case CICU_ARGUMENT_MONEY: {
             UnicodeString money;
-            if (!formatMoneyIn(format->tools, format->locale, argument.integer, argument.text, money, error)) {
+#if CICU_DIRECT_FORMATTING
+            const bool formatted = formatMoneyIn(format->tools, format->locale, argument.integer, argument.text, money, error);
+#else  // no per-locale tools, hence no per-thread money formatters: the process-wide ones
+            const bool formatted = formatMoney(format->locale, argument.integer, argument.text, money, error);
+#endif
+            if (!formatted) {
                 if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }
             }
             value.setString(money);
