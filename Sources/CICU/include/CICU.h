@@ -106,7 +106,8 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
                                    char *out, int32_t capacity, cicu_status *status);
 
 /// 1 if `cicu_message_format_format` formats this pattern directly (precompiled text, plural and select
-/// over ICU's number formatter and plural rules) rather than through MessageFormat::format; 0 otherwise.
+/// over ICU's number formatter and plural rules) rather than through MessageFormat::format; 0 otherwise,
+/// and always 0 when built against an ICU version direct formatting has not been verified on.
 int32_t cicu_message_format_is_direct(const cicu_message_format *format);
 
 /// Always formats through MessageFormat::format: the reference the direct path is tested against.
