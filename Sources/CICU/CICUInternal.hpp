@@ -96,6 +96,9 @@ struct Utf8Writer {
 /// Strict BCP 47 parsing: ICU's `forLanguageTag` rejects anything that is not well-formed.
 bool localeFromTag(const char *tag, icu::Locale &locale);
 
+/// The same for a C entry point that reports failure: sets `U_ILLEGAL_ARGUMENT_ERROR` in `status`.
+bool localeFromTag(const char *tag, icu::Locale &locale, cicu_status *status);
+
 // MARK: Numbers and money (Money.cpp)
 
 /// ICU's fraction digits for an ISO 4217 code, or -1 if ICU does not know the code.

@@ -20,6 +20,29 @@ bool cicu::localeFromTag(const char *tag, Locale &locale) {
     return U_SUCCESS(error) && !locale.isBogus();
 }
 
+bool cicu::localeFromTag(const char *tag, Locale &locale, cicu_status *status) {
+    if (localeFromTag(tag, locale)) { return true; }
+    setStatus(status, U_ILLEGAL_ARGUMENT_ERROR);
+    return false;
+}
+
+namespace {
+
+/// The tag's locale and its cardinal or ordinal plural rules; null, with `status` set, if either fails.
+std::unique_ptr<PluralRules> pluralRules(const char *tag, int32_t ordinal, Locale &locale, cicu_status *status) {
+    if (!localeFromTag(tag, locale, status)) { return nullptr; }
+    UErrorCode error = U_ZERO_ERROR;
+    std::unique_ptr<PluralRules> rules(
+        PluralRules::forLocale(locale, ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, error));
+    if (U_FAILURE(error)) {
+        setStatus(status, error);
+        return nullptr;
+    }
+    return rules;
+}
+
+}  // namespace
+
 extern "C" {
 
 int32_t cicu_canonical_language_tag(const char *tag, int32_t length, char *out, int32_t capacity) {
@@ -51,17 +74,9 @@ int32_t cicu_is_right_to_left(const char *tag) {
 
 int32_t cicu_plural_categories(const char *tag, int32_t ordinal, char *out, int32_t capacity, cicu_status *status) {
     Locale locale;
-    if (!localeFromTag(tag, locale)) {
-        setStatus(status, U_ILLEGAL_ARGUMENT_ERROR);
-        return 0;
-    }
+    std::unique_ptr<PluralRules> rules = pluralRules(tag, ordinal, locale, status);
+    if (!rules) { return 0; }
     UErrorCode error = U_ZERO_ERROR;
-    std::unique_ptr<PluralRules> rules(
-        PluralRules::forLocale(locale, ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, error));
-    if (U_FAILURE(error)) {
-        setStatus(status, error);
-        return 0;
-    }
     std::unique_ptr<StringEnumeration> keywords(rules->getKeywords(error));
     // ICU enumerates in rule order; report them in CLDR's canonical order.
     static const char *const order[] = {"zero", "one", "two", "few", "many", "other"};
@@ -85,13 +100,9 @@ int32_t cicu_plural_categories(const char *tag, int32_t ordinal, char *out, int3
 int32_t cicu_plural_select(const char *tag, int32_t ordinal, const char *number, char *out, int32_t capacity,
                            cicu_status *status) {
     Locale locale;
-    if (!localeFromTag(tag, locale)) {
-        setStatus(status, U_ILLEGAL_ARGUMENT_ERROR);
-        return 0;
-    }
+    std::unique_ptr<PluralRules> rules = pluralRules(tag, ordinal, locale, status);
+    if (!rules) { return 0; }
     UErrorCode error = U_ZERO_ERROR;
-    std::unique_ptr<PluralRules> rules(
-        PluralRules::forLocale(locale, ordinal ? UPLURAL_TYPE_ORDINAL : UPLURAL_TYPE_CARDINAL, error));
     // Format first so that visible fraction digits (1.50 vs 1.5) count, as MessageFormat does.
     number::FormattedNumber formatted =
         number::NumberFormatter::withLocale(locale).formatDecimal(StringPiece(number), error);

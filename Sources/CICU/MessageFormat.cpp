@@ -99,10 +99,7 @@ static void collectArgumentNames(const MessagePattern &pattern, std::vector<Unic
 cicu_message_format *cicu_message_format_create(const char *tag, const char *pattern, int32_t length,
                                                 cicu_status *status) {
     auto result = std::make_unique<cicu_message_format>();
-    if (!localeFromTag(tag, result->locale)) {
-        setStatus(status, U_ILLEGAL_ARGUMENT_ERROR);
-        return nullptr;
-    }
+    if (!localeFromTag(tag, result->locale, status)) { return nullptr; }
     UnicodeString text = UnicodeString::fromUTF8(StringPiece(pattern, length));
     UErrorCode error = U_ZERO_ERROR;
     UParseError parseError{};

@@ -136,10 +136,7 @@ int32_t cicu_currency_fraction_digits(const char *currency) { return fractionDig
 int32_t cicu_format_money(const char *tag, int64_t minor_units, const char *currency, char *out, int32_t capacity,
                           cicu_status *status) {
     Locale locale;
-    if (!localeFromTag(tag, locale)) {
-        setStatus(status, U_ILLEGAL_ARGUMENT_ERROR);
-        return 0;
-    }
+    if (!localeFromTag(tag, locale, status)) { return 0; }
     UErrorCode error = U_ZERO_ERROR;
     UnicodeString result;
     if (!formatMoney(locale, minor_units, currency, result, error)) {
