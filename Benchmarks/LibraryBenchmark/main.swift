@@ -92,7 +92,7 @@ if let profiled = Int(arguments.first { $0.hasPrefix("--profile=") }?.dropFirst(
         let own = reference.arguments.reduce(into: MessageArguments()) { $0[$1.key] = $1.value }
         var count = 0
         while ContinuousClock.now < end {
-            for _ in 0..<1000 { count &+= try resolver.resolve(reference.error, locale: reference.locale, arguments: own).message.utf8.count }
+            for _ in 0..<1000 { count &+= try! resolver.resolve(reference.error, locale: reference.locale, arguments: own).message.utf8.count }
         }
         if count == 42 { print("") }
     }
@@ -129,7 +129,7 @@ for (caseIndex, reference) in cases.enumerated() where onlyCase == nil || onlyCa
     let messageArguments = reference.arguments
     let library: (Int) -> Void = { iterations in
         for _ in 0..<iterations {
-            sink &+= try resolver.resolve(error, locale: locale, arguments: messageArguments).message.utf8.count
+            sink &+= try! resolver.resolve(error, locale: locale, arguments: messageArguments).message.utf8.count
         }
     }
     var checksum: Int64 = 0
@@ -156,11 +156,11 @@ for (caseIndex, reference) in cases.enumerated() where onlyCase == nil || onlyCa
     // reference count that both threads touch, which no service has).
     let single = concurrently(threads: 1) { _ in
         let own = messageArguments.reduce(into: MessageArguments()) { $0[$1.key] = $1.value }
-        for _ in 0..<threadIterations { _ = try resolver.resolve(error, locale: locale, arguments: own) }
+        for _ in 0..<threadIterations { _ = try! resolver.resolve(error, locale: locale, arguments: own) }
     }
     let double = concurrently(threads: 2) { _ in
         let own = messageArguments.reduce(into: MessageArguments()) { $0[$1.key] = $1.value }
-        for _ in 0..<threadIterations { _ = try resolver.resolve(error, locale: locale, arguments: own) }
+        for _ in 0..<threadIterations { _ = try! resolver.resolve(error, locale: locale, arguments: own) }
     }
     let baselineValue = reference.baselineValue
     let baselineArgument = reference.baselineArgument
@@ -190,7 +190,7 @@ for row in scalingRows { print(row) }
 let body = Array(#"{"uuid": "2274eded-bb92-4813-94c1-ad323a69b064", "code": 2104, "message": "Insufficient funds", "traceId": "1d6973b1-8fcb-4dd8-8356-557a369a5ba0"}"#.utf8)
 let decodeAndResolve: (Int) -> Void = { iterations in
     for _ in 0..<iterations {
-        sink &+= try resolver.resolve(UpstreamError(status: 400, body: body), locale: "de").message.utf8.count
+        sink &+= try! resolver.resolve(UpstreamError(status: 400, body: body), locale: "de").message.utf8.count
     }
 }
 let decodeIterations = calibrate(milliseconds: roundMilliseconds, decodeAndResolve)
@@ -259,6 +259,6 @@ if arguments.contains("--breakdown") {
         let error = reference.error
         time("  resolve(_:in: negotiated, arguments:)") { for _ in 0..<$0 { sink &+= resolver.resolve(error, in: negotiated, arguments: messageArguments).message.utf8.count } }
         time("  resolve(_:locale:arguments:) (the benchmarked call)") { for _ in 0..<$0 {
-            sink &+= try resolver.resolve(error, locale: reference.locale, arguments: messageArguments).message.utf8.count } }
+            sink &+= try! resolver.resolve(error, locale: reference.locale, arguments: messageArguments).message.utf8.count } }
     }
 }
