@@ -3,7 +3,7 @@ import Testing
 
 @testable import CheckoutMessages
 
-/// Each thread resolves with copies of the plans of its own (ThreadPlans.swift). These tests hold those
+/// Each thread resolves with copies of the plans of its own (`ThreadPlanCache`). These tests hold those
 /// copies to the resolver they came from and to the single-threaded results.
 @Suite("Per-thread plans")
 struct ResolverThreadingTests {
