@@ -115,6 +115,26 @@ struct UpstreamDecodingTests {
         #expect(UpstreamError(uuid: "not-a-known-uuid").type == nil)
     }
 
+    @Test func structuredValuesOverrideTheBody() {
+        let body = #"{"code": 2101, "type": "insufficient_funds", "traceId": "from-body"}"#
+        var error = UpstreamError(status: 400, body: body)
+        // Nothing given: the body stands.
+        error.override()
+        #expect(error == UpstreamError(status: 400, body: body))
+        // A uuid that identifies no type keeps the body's type; one that does sets its type.
+        error.override(uuid: "not-a-known-uuid")
+        #expect(error.type == "insufficient_funds")
+        #expect(error.uuid == "not-a-known-uuid")
+        error.override(uuid: "a872183b-244a-4d78-9250-e5ff976913ee")
+        #expect(error.type == "declined_by_three_ds")
+        // An explicit type wins over the uuid's; code and trace id replace the body's.
+        error.override(code: 2104, type: "limit_exceeded", uuid: "a872183b-244a-4d78-9250-e5ff976913ee", traceId: "given")
+        #expect(error.type == "limit_exceeded")
+        #expect(error.code == 2104)
+        #expect(error.traceId == "given")
+        #expect(error.api == .charge)
+    }
+
     // MARK: init(status:json:)
 
     /// Every body this suite reads, and bodies for each lenient rule.

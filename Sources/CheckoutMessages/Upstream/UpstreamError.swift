@@ -8,7 +8,7 @@ public struct UpstreamError: Sendable, Hashable {
     public var status: Int?
     /// The business code (`1001`…`2005` of the shop API, `2101`… of the charge endpoint; `0` means none).
     public var code: Int?
-    /// The charge error type, given explicitly or identified by `uuid` (set with `override(type:uuid:)`).
+    /// The charge error type, given explicitly or identified by `uuid` (changed through `override`).
     public internal(set) var type: ChargeErrorType?
     /// The charge endpoint's error uuid, as sent.
     public internal(set) var uuid: String?
