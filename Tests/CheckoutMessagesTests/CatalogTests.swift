@@ -113,6 +113,17 @@ struct OptionalArgumentTests {
         #expect(without.reference == nil)
     }
 
+    @Test("408 and 429 retry with the same method, after the upstream Retry-After given as afterSeconds", arguments: [408, 429])
+    func transientClientStatuses(_ status: Int) throws {
+        let later = try resolver.resolve(UpstreamError(status: status), locale: "en", arguments: ["afterSeconds": 30])
+        #expect(later.presentation == .retry)
+        #expect(later.retry == RetryAdvice(sameMethod: true, afterSeconds: 30))
+        #expect(later.key == "retry.transient.wait")
+        let now = try resolver.resolve(UpstreamError(status: status), locale: "en")
+        #expect(now.retry == RetryAdvice(sameMethod: true))
+        #expect(now.key == "retry.transient")
+    }
+
     @Test func conflictHasADefaultDelay() throws {
         let resolution = try resolver.resolve(UpstreamError(status: 409), locale: "en")
         #expect(resolution.message == "This payment is already being processed. Please try again in 3 seconds.")

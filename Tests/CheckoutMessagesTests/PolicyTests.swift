@@ -89,6 +89,8 @@ struct PolicyTests {
         .init(name: "400 without code", error: UpstreamError(status: 400), presentation: .stop, key: "stop.generic", level: .fallback),
         .init(name: "401", error: UpstreamError(status: 401), presentation: .stop, key: "stop.generic", level: .status),
         .init(name: "404", error: UpstreamError(status: 404), presentation: .stop, key: "stop.generic", level: .status),
+        .init(name: "408", error: UpstreamError(status: 408), presentation: .retry, key: "retry.transient", sameMethod: true, level: .status),
+        .init(name: "429", error: UpstreamError(status: 429), presentation: .retry, key: "retry.transient", sameMethod: true, level: .status),
         .init(name: "409", error: UpstreamError(status: 409), presentation: .retry, key: "retry.conflict.wait", sameMethod: true, afterSeconds: 3, level: .status),
         .init(name: "415", error: UpstreamError(status: 415), presentation: .stop, key: "stop.generic", level: .status),
         .init(name: "422 without errors", error: UpstreamError(status: 422, code: 0), presentation: .stop, key: "stop.generic", level: .status),
