@@ -88,6 +88,7 @@ public struct LocaleTag: Sendable, Hashable, Comparable, CustomStringConvertible
 
     public var description: String { identifier }
 
+    /// By canonical identifier, so that lists of locales sort the same everywhere.
     public static func < (lhs: LocaleTag, rhs: LocaleTag) -> Bool { lhs.identifier < rhs.identifier }
 }
 

@@ -30,6 +30,7 @@ public enum PluralCategory: String, Sendable, Hashable, CaseIterable, Comparable
         return status.failed ? nil : PluralCategory(rawValue: keyword)
     }
 
+    /// CLDR order: zero, one, two, few, many, other.
     public static func < (lhs: PluralCategory, rhs: PluralCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -25,8 +25,10 @@ public struct Problem: HTTPResponseError, Sendable, Equatable {
         self.extraHeaders = headers
     }
 
+    /// Fields the answer carries besides the body (`Allow` for 405).
     public var headers: HTTPFields { extraHeaders }
 
+    /// The `application/problem+json` answer.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

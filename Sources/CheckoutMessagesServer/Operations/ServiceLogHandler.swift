@@ -7,9 +7,12 @@ import Logging
 public struct ServiceLogHandler: LogHandler {
     /// Renders and writes; holds no metadata of its own, so setting ours never re-renders anything.
     private var output: StreamLogHandler
+    /// Metadata added to every logged line, as swift-log's handlers do.
     public var metadataProvider: Logger.MetadataProvider?
+    /// This handler's metadata; setting it renders nothing until a line is logged.
     public var metadata: Logger.Metadata = [:]
 
+    /// The least severe level written.
     public var logLevel: Logger.Level {
         get { output.logLevel }
         set { output.logLevel = newValue }
@@ -31,6 +34,7 @@ public struct ServiceLogHandler: LogHandler {
         self.metadataProvider = metadataProvider
     }
 
+    /// One metadata item.
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
         set { metadata[key] = newValue }
