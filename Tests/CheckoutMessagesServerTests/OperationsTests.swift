@@ -31,6 +31,28 @@ struct OperationsTests {
         }
     }
 
+    @Test("the route table behind 404/405 is read off the registered routes")
+    func routeTableFollowsTheRouter() async throws {
+        let service = try TestService()
+        let router = buildRouter(ServerConfiguration(), store: service.store, metrics: service.metrics)
+        let table = RouteTable(router.routes, bodyLimits: ["/v1/resolve": 100])
+        // Every registered route is in the table, with its method (and HEAD beside GET).
+        #expect(router.routes.filter { $0.method != .head }.count == 8)
+        for route in router.routes {
+            let path = route.path.description.replacingOccurrences(of: "{locale}", with: "de")
+                .replacingOccurrences(of: ":locale", with: "de")
+            let allowed = try #require(table.allowedMethods(for: path), "\(route)")
+            #expect(allowed.contains(route.method))
+            if route.method == .get { #expect(allowed.contains(.head)) }
+        }
+        #expect(table.allowedMethods(for: "/v1/resolve") == [.get, .head, .post])
+        #expect(table.allowedMethods(for: "/v1/catalog/pt-BR") == [.get, .head])
+        #expect(table.allowedMethods(for: "/v1/validate") == [.post])
+        #expect(table.allowedMethods(for: "/v1/catalog") == nil)
+        #expect(table.bodyLimit(for: "/v1/resolve") == 100)
+        #expect(table.bodyLimit(for: "/v1/validate") == 0)
+    }
+
     @Test func corsPreflightAndActualRequests() async throws {
         let service = try TestService(ServerConfiguration(allowedOrigins: ["https://shop.example", "http://localhost:*"]))
         try await service.application.test(.router) { client in
