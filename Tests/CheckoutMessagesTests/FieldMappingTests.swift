@@ -35,7 +35,7 @@ struct FieldMappingTests {
     }
 
     @Test("the shop API's own documented example has no customer field: stop")
-    func seedExampleIsAStop() throws {
+    func documentedExampleIsAStop() throws {
         let body = """
             {"code": 1001, "message": "Invalid input", "errors": [
               {"resource": "transaction", "field": "currency", "type": "invalid"},
