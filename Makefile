@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: dependencies build run test validate test-thread-sanitizer docs benchmark benchmark-library benchmark-http
+.PHONY: dependencies build run test validate test-thread-sanitizer contract-explore docs benchmark benchmark-library benchmark-http
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -19,6 +19,11 @@ run: build
 test: dependencies
 	$(SWIFT) test
 	scripts/api-contract-test.sh
+
+# Random exploration of the HTTP contract for CONTRACT_SECONDS (default 300) with a new, printed seed;
+# `make test` runs the reproducible version (fixed seed, bounded examples).
+contract-explore: dependencies
+	scripts/api-contract-test.sh explore $(or $(CONTRACT_SECONDS),300)
 
 # The translators' check over the shipped catalog; warnings fail too.
 validate: dependencies
