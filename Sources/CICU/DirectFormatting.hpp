@@ -16,6 +16,7 @@
 #include <unicode/plurrule.h>
 #include <unicode/unistr.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <vector>
@@ -68,8 +69,12 @@ struct LocaleTools {
     }
 };
 
-/// The shared tools for a locale, or nullptr (then MessageFormat is used). At most 64 locales are kept:
-/// locale files name their locale, and a validation request must not grow this without bound.
+/// The shared tools for a locale, or nullptr (then MessageFormat is used). At most 256 locales are kept
+/// (`kMaximumSharedLocales`): room for the shipped catalog (50+ locales and the pseudo-locales), locales
+/// that brands add and those validation requests name, while a stream of requests naming ever new locales
+/// cannot grow it without bound.
+constexpr size_t kMaximumSharedLocales = 256;
+const LocaleTools *sharedLocaleTools(const icu::Locale &locale);
 const LocaleTools *sharedLocaleTools(const icu::Locale &locale);
 
 /// An amount in minor units formatted for a locale: with the calling thread's formatter when the locale has

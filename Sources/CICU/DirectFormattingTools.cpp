@@ -62,7 +62,7 @@ const LocaleTools *cicu::sharedLocaleTools(const Locale &locale) {
     std::lock_guard<std::mutex> guard(lock);
     auto found = tools->find(locale.getName());
     if (found != tools->end()) { return found->second.get(); }
-    if (tools->size() >= 64) { return nullptr; }
+    if (tools->size() >= kMaximumSharedLocales) { return nullptr; }
     auto made = std::make_unique<LocaleTools>();
     made->locale = locale;
     UErrorCode error = U_ZERO_ERROR;

@@ -97,6 +97,17 @@ int32_t cicu_plural_categories(const char *tag, int32_t ordinal, char *out, int3
     return copyOut(list, out, capacity);
 }
 
+int32_t cicu_plural_samples(const char *tag, int32_t ordinal, const char *keyword, double *out, int32_t capacity,
+                            cicu_status *status) {
+    Locale locale;
+    std::unique_ptr<PluralRules> rules = pluralRules(tag, ordinal, locale, status);
+    if (!rules || keyword == nullptr || out == nullptr || capacity <= 0) { return 0; }
+    UErrorCode error = U_ZERO_ERROR;
+    const int32_t count = rules->getSamples(UnicodeString::fromUTF8(keyword), out, capacity, error);
+    setStatus(status, error);
+    return U_SUCCESS(error) ? count : 0;
+}
+
 int32_t cicu_plural_select(const char *tag, int32_t ordinal, const char *number, char *out, int32_t capacity,
                            cicu_status *status) {
     Locale locale;
@@ -139,7 +150,9 @@ cicu_locale_matcher *cicu_locale_matcher_create(const char *const *supported, in
     UErrorCode error = U_ZERO_ERROR;
     LocaleMatcher::Builder builder;
     for (const auto &locale : result->supported) { builder.addSupportedLocale(locale); }
-    builder.setDefaultLocale(&result->supported[static_cast<size_t>(default_index)]);
+    // No default inside ICU: "nothing is close enough" must stay visible (-1, nullptr), so that the catalog
+    // endpoint can answer 404; the Swift side falls back to the default locale for resolutions.
+    builder.setNoDefaultLocale();
     result->matcher = std::make_unique<LocaleMatcher>(builder.build(error));
     if (U_FAILURE(error)) {
         setStatus(status, error);
@@ -153,11 +166,23 @@ void cicu_locale_matcher_destroy(cicu_locale_matcher *matcher) { delete matcher;
 
 int32_t cicu_locale_matcher_match_tag(const cicu_locale_matcher *matcher, const char *tag) {
     Locale desired;
-    if (!localeFromTag(tag, desired)) { return matcher->defaultIndex; }
+    if (!localeFromTag(tag, desired)) { return -1; }
     UErrorCode error = U_ZERO_ERROR;
+    desired.canonicalize(error);  // CLDR aliases: sh → sr_Latn, tl → fil, mo → ro
+    if (U_FAILURE(error)) { return -1; }
     const auto result = matcher->matcher->getBestMatchResult(desired, error);
-    const int32_t index = U_SUCCESS(error) ? result.getSupportedIndex() : -1;
-    return index >= 0 ? index : matcher->defaultIndex;
+    // getSupportedIndex() is -1 when ICU fell back to the default locale: nothing was close enough.
+    return U_SUCCESS(error) ? result.getSupportedIndex() : -1;
+}
+
+int32_t cicu_canonical_locale_for_matching(const char *tag, char *out, int32_t capacity) {
+    Locale locale;
+    if (!localeFromTag(tag, locale)) { return -1; }
+    UErrorCode error = U_ZERO_ERROR;
+    locale.canonicalize(error);
+    std::string canonical = locale.toLanguageTag<std::string>(error);
+    if (U_FAILURE(error) || canonical.empty()) { return -1; }
+    return copyOut(canonical, out, capacity);
 }
 
 int32_t cicu_locale_matcher_match_list(const cicu_locale_matcher *matcher, const char *list, int32_t length) {

@@ -36,7 +36,7 @@ struct CatalogEndpointTests {
         }
     }
 
-    @Test func catalogLookupIsByExactTag() async throws {
+    @Test func catalogLookupNegotiatesLikeResolve() async throws {
         let service = try TestService()
         try await service.application.test(.router) { client in
             try await client.execute(uri: "/v1/catalog/zh-hans", method: .get) { response in
@@ -46,11 +46,29 @@ struct CatalogEndpointTests {
             try await client.execute(uri: "/v1/catalog/ar-XB", method: .get) { response in
                 #expect(response.json?["direction"] as? String == "rtl")
             }
+            let german = try await client.execute(uri: "/v1/catalog/de", method: .get) { response in
+                (response.headers[.eTag], response.body)
+            }
+            // A regional tag gets the bundle of the locale that serves it: the same bytes and ETag as `de`.
             try await client.execute(uri: "/v1/catalog/de-AT", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentLanguage] == "de")
+                #expect(response.json?["locale"] as? String == "de")
+                #expect(response.headers[.eTag] == german.0)
+                #expect(response.body == german.1)
+            }
+            for (requested, served) in [("es-MX", "es-419"), ("pt-AO", "pt-PT"), ("zh-TW", "zh-Hant"), ("en-AU", "en-GB"), ("no", "nb"), ("sh", "sr-Latn")] {
+                try await client.execute(uri: "/v1/catalog/\(requested)", method: .get) { response in
+                    #expect(response.status == .ok, "\(requested)")
+                    #expect(response.headers[.contentLanguage] == served, "\(requested)")
+                }
+            }
+            // A language nothing is close to is 404, not the default locale's bundle.
+            try await client.execute(uri: "/v1/catalog/sm", method: .get) { response in
                 #expect(response.status == .notFound)
                 #expect(response.headers[.contentType] == "application/problem+json")
                 #expect(response.json?["type"] as? String == "/problems/unknown-locale")
-                #expect((response.json?["detail"] as? String)?.hasPrefix("no catalog for de-AT; available: en, ") == true)
+                #expect((response.json?["detail"] as? String)?.hasPrefix("no catalog for sm; available: en, ") == true)
             }
             try await client.execute(uri: "/v1/catalog/..%2F..%2Fetc%2Fpasswd", method: .get) { response in
                 #expect(response.status == .badRequest)
@@ -68,7 +86,8 @@ struct CatalogEndpointTests {
                 let json = try #require(response.json)
                 #expect(json["defaultLocale"] as? String == "en")
                 let locales = try #require(json["locales"] as? [[String: Any]])
-                #expect(locales.map { $0["locale"] as? String } == ["en", "ar", "cs", "de", "es", "fr", "he", "it", "ja", "nl", "pl", "pt-BR", "sk", "tr", "uk", "zh-Hans", "en-XA", "ar-XB"])
+                #expect(locales.map { $0["locale"] as? String } == [
+                    "en", "ar", "bg", "bn", "ca", "cs", "da", "de", "el", "en-GB", "es-419", "es", "et", "fa", "fi", "fil", "fr-CA", "fr", "ga", "he", "hi", "hr", "hu", "id", "is", "it", "ja", "ko", "lt", "lv", "ms", "mt", "nb", "nl", "pl", "pt-BR", "pt-PT", "ro", "ru", "sk", "sl", "sr-Latn", "sr", "sv", "sw", "th", "tr", "uk", "ur", "vi", "zh-Hans", "zh-Hant", "en-XA", "ar-XB"])
                 #expect(locales.allSatisfy { $0["completeness"] as? Double == 1 })
                 #expect(locales.filter { $0["pseudo"] as? Bool == true }.count == 2)
                 #expect(locales.first { $0["locale"] as? String == "he" }?["direction"] as? String == "rtl")

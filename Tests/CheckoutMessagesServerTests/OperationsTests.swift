@@ -92,7 +92,7 @@ struct OperationsTests {
         try await service.application.test(.router) { client in
             try await client.execute(uri: "/healthz", method: .get) { response in
                 #expect(response.status == .ok)
-                #expect(response.text == #"{"status":"ok","locales":18}"#)
+                #expect(response.text == #"{"status":"ok","locales":54}"#)
             }
             _ = try await client.execute(uri: "/v1/resolve?code=9999&status=418", method: .get)
             _ = try await client.execute(uri: "/v1/resolve?code=1035", method: .get)

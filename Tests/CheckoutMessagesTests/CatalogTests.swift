@@ -67,16 +67,44 @@ struct CatalogTests {
 struct OptionalArgumentTests {
     let resolver = shippedResolver
 
+    static let verify = "We couldn’t confirm this payment with your bank."
+
     @Test func attemptsLeftIsUsedWhenGiven() throws {
         let error = UpstreamError(status: 400, code: 2101, type: "declined_by_three_ds")
-        #expect(try resolver.resolve(error, locale: "en").message
-                == "We couldn't confirm this payment with your bank. Please try again or use a different card.")
+        #expect(try resolver.resolve(error, locale: "en").message == "\(Self.verify) Please try again or use a different card.")
         #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": 1]).message
-                == "We couldn't confirm this payment with your bank. You can try again 1 more time or use a different card.")
+                == "\(Self.verify) Please try again (1 attempt left) or use a different card.")
         #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": "2"]).message
-                == "We couldn't confirm this payment with your bank. You can try again 2 more times or use a different card.")
+                == "\(Self.verify) Please try again (2 attempts left) or use a different card.")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": 2.0]).message
+                == "\(Self.verify) Please try again (2 attempts left) or use a different card.")
         // Unusable values are treated as absent, never shown.
         #expect(try resolver.resolve(error, locale: "en", arguments: ["attemptsLeft": "lots"]).key == "auth.failed")
+    }
+
+    @Test("No attempts left reads as such, in several locales", arguments: [
+        ("en", "We couldn’t confirm this payment with your bank, and there are no attempts left. Please use a different card."),
+        ("de", "Wir konnten diese Zahlung bei Ihrer Bank nicht bestätigen. Es sind keine Versuche mehr übrig. Bitte verwenden Sie eine andere Karte."),
+        ("pl", "Nie udało się potwierdzić tej płatności w Twoim banku i nie pozostała już żadna próba. Użyj innej karty."),
+        ("ja", "カード会社でお支払いを確認できませんでした。お試しいただける回数の上限に達したため、別のカードをご利用ください。"),
+    ])
+    func noAttemptsLeft(_ locale: String, _ expected: String) throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 400, type: "declined_by_three_ds"), locale: locale,
+                                              arguments: ["attemptsLeft": 0])
+        #expect(resolution.key == "auth.failed.attempts")
+        #expect(resolution.message == expected)
+    }
+
+    @Test("Negative and fractional counts are unusable: the plain message is shown", arguments: [
+        MessageArgument.integer(-3), .number(1.5), .number(-0.5), .text("-1"), .text("2.5"), .number(.nan),
+    ])
+    func unusableAttempts(_ value: MessageArgument) throws {
+        for locale in ["en", "fr", "ru", "ar"] {
+            let resolution = try resolver.resolve(UpstreamError(status: 400, type: "declined_by_three_ds"), locale: locale,
+                                                  arguments: ["attemptsLeft": value])
+            #expect(resolution.key == "auth.failed", "\(locale) \(value)")
+            #expect(resolution.message == (try resolver.resolve(UpstreamError(status: 400, type: "declined_by_three_ds"), locale: locale)).message)
+        }
     }
 
     @Test func retryDelay() throws {
@@ -84,13 +112,47 @@ struct OptionalArgumentTests {
         let plain = try resolver.resolve(error, locale: "en")
         #expect(plain.message == "Something went wrong while processing your payment. Please try again.")
         #expect(plain.retry == RetryAdvice(sameMethod: true))
-        let timed = try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 1.5])
-        #expect(timed.message == "Something went wrong while processing your payment. Please try again in 1.5 seconds.")
-        #expect(timed.retry == RetryAdvice(sameMethod: true, afterSeconds: 1.5))
         #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 1]).message
                 == "Something went wrong while processing your payment. Please try again in 1 second.")
-        #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": -5]).key == "retry.transient")
         #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": .number(.infinity)]).key == "retry.transient")
+        #expect(try resolver.resolve(error, locale: "en", arguments: ["afterSeconds": 86_401]).key == "retry.transient")
+    }
+
+    /// Delays are rounded up to whole seconds; zero or less is no delay; from a minute on they read in minutes.
+    @Test("Retry delays", arguments: [
+        (MessageArgument.number(1.5), "retry.transient.wait", 2.0, "in 2 seconds."),
+        (.number(0.2), "retry.transient.wait", 1, "in 1 second."),
+        (.integer(59), "retry.transient.wait", 59, "in 59 seconds."),
+        (.number(59.5), "retry.transient.wait_minutes", 60, "in 1 minute."),
+        (.integer(60), "retry.transient.wait_minutes", 60, "in 1 minute."),
+        (.integer(61), "retry.transient.wait_minutes", 61, "in 2 minutes."),
+        (.integer(90), "retry.transient.wait_minutes", 90, "in 2 minutes."),
+        (.integer(600), "retry.transient.wait_minutes", 600, "in 10 minutes."),
+        (.text("3600"), "retry.transient.wait_minutes", 3600, "in 60 minutes."),
+        (.integer(0), "retry.transient", nil, nil),
+        (.integer(-3), "retry.transient", nil, nil),
+        (.number(-0.5), "retry.transient", nil, nil),
+    ] as [(MessageArgument, String, Double?, String?)])
+    func retryDelays(_ value: MessageArgument, _ key: String, _ seconds: Double?, _ ending: String?) throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 503), locale: "en", arguments: ["afterSeconds": value])
+        #expect(resolution.key == key)
+        #expect(resolution.retry == RetryAdvice(sameMethod: true, afterSeconds: seconds))
+        let expected = ending.map { "Something went wrong while processing your payment. Please try again \($0)" }
+            ?? "Something went wrong while processing your payment. Please try again."
+        #expect(resolution.message == expected)
+    }
+
+    @Test("Delays in minutes are grammatical", arguments: [
+        ("ru", 60, "1 минуту"), ("ru", 120, "2 минуты"), ("ru", 300, "5 минут"), ("ru", 1260, "21 минуту"),
+        ("pl", 60, "1 minutę"), ("pl", 120, "2 minuty"), ("pl", 300, "5 minut"), ("pl", 1320, "22 minuty"),
+        ("cs", 60, "1 minutu"), ("cs", 120, "2 minuty"), ("cs", 300, "5 minut"),
+        ("uk", 60, "1 хвилину"), ("uk", 180, "3 хвилини"), ("uk", 660, "11 хвилин"),
+        ("fr", 60, "1 minute"), ("fr", 120, "2 minutes"),
+    ])
+    func minutesAreGrammatical(_ locale: String, _ seconds: Int, _ phrase: String) throws {
+        let resolution = try resolver.resolve(UpstreamError(status: 503), locale: locale, arguments: ["afterSeconds": .integer(Int64(seconds))])
+        #expect(resolution.key == "retry.transient.wait_minutes")
+        #expect(resolution.message.contains(phrase), "\(resolution.message)")
     }
 
     @Test func refundAmountWithAndWithoutMoney() throws {
@@ -106,10 +168,10 @@ struct OptionalArgumentTests {
 
     @Test func referenceComesFromTheTraceId() throws {
         let withTrace = try resolver.resolve(UpstreamError(status: 401, traceId: "9b29989b"), locale: "en")
-        #expect(withTrace.message == "Payment isn't possible at the moment. Please contact the shop and mention reference 9b29989b.")
+        #expect(withTrace.message == "Payment isn’t possible at the moment. Please contact the shop and mention reference 9b29989b.")
         #expect(withTrace.reference == "9b29989b")
         let without = try resolver.resolve(UpstreamError(status: 401), locale: "en")
-        #expect(without.message == "Payment isn't possible at the moment. Please contact the shop.")
+        #expect(without.message == "Payment isn’t possible at the moment. Please contact the shop.")
         #expect(without.reference == nil)
     }
 
@@ -128,10 +190,17 @@ struct OptionalArgumentTests {
         let resolution = try resolver.resolve(UpstreamError(status: 409), locale: "en")
         #expect(resolution.message == "This payment is already being processed. Please try again in 3 seconds.")
         #expect(try resolver.resolve(UpstreamError(status: 409), locale: "en", arguments: ["afterSeconds": 10]).retry?.afterSeconds == 10)
+        // The caller's "no delay" replaces the default; an unusable value does not.
+        let now = try resolver.resolve(UpstreamError(status: 409), locale: "en", arguments: ["afterSeconds": 0])
+        #expect(now.key == "retry.conflict")
+        #expect(now.retry == RetryAdvice(sameMethod: true))
+        #expect(try resolver.resolve(UpstreamError(status: 409), locale: "en", arguments: ["afterSeconds": "soon"]).retry?.afterSeconds == 3)
+        #expect(try resolver.resolve(UpstreamError(status: 409), locale: "en", arguments: ["afterSeconds": 120]).message
+                == "This payment is already being processed. Please try again in 2 minutes.")
     }
 
     @Test func resolutionJSONShape() throws {
         let resolution = try resolver.resolve(UpstreamError(status: 400, code: 2104, traceId: "abc"), locale: "en")
-        #expect(resolution.canonicalJSON == #"{"direction":"ltr","fields":[],"key":"decline.insufficient_funds","locale":"en","message":"There isn't enough money available on this card for this payment. Please use a different card or payment method.","presentation":"retry","reference":"abc","retry":{"sameMethod":false}}"#)
+        #expect(resolution.canonicalJSON == #"{"direction":"ltr","fields":[],"key":"decline.insufficient_funds","locale":"en","message":"There isn’t enough money available on this card for this payment. Please use a different card or payment method.","presentation":"retry","reference":"abc","retry":{"sameMethod":false}}"#)
     }
 }

@@ -21,7 +21,7 @@ struct FieldMappingTests {
         #expect(resolution.message == "Please check the 2 highlighted fields and try again.")
         #expect(resolution.fields == [
             FieldMessage(field: "customer.email", message: "Enter your email address."),
-            FieldMessage(field: "card.expiry", message: "Check the expiry date."),
+            FieldMessage(field: "card.expiry", message: "Check the expiration date."),
         ])
         #expect(resolution.retry == nil)
     }
@@ -44,7 +44,7 @@ struct FieldMappingTests {
         let resolution = try resolver.resolve(UpstreamError(status: 400, body: body), locale: "en")
         #expect(resolution.presentation == .stop)
         #expect(resolution.key == "stop.generic")
-        #expect(resolution.message == "Payment isn't possible at the moment. Please contact the shop.")
+        #expect(resolution.message == "Payment isn’t possible at the moment. Please contact the shop.")
         #expect(resolution.fields.isEmpty)
     }
 
@@ -54,7 +54,7 @@ struct FieldMappingTests {
         let resolution = try resolver.resolve(UpstreamError(status: 422, body: body), locale: "en")
         #expect(resolution.presentation == .stop)
         #expect(resolution.key == "stop.generic.reference")
-        #expect(resolution.message == "Payment isn't possible at the moment. Please contact the shop and mention reference f075c9d5.")
+        #expect(resolution.message == "Payment isn’t possible at the moment. Please contact the shop and mention reference f075c9d5.")
         #expect(resolution.reference == "f075c9d5")
     }
 
@@ -68,10 +68,10 @@ struct FieldMappingTests {
 
     @Test func cardValidationListsTheCardFields() throws {
         let resolution = try resolver.resolve(UpstreamError(status: 400, code: 2102, type: "card_validation_failed"), locale: "en")
-        #expect(resolution.message == "Some card details don't look right. Please check the card number, expiry date and security code.")
+        #expect(resolution.message == "Some card details don’t look right. Please check the card number, expiration date, and security code.")
         #expect(resolution.fields == [
             FieldMessage(field: "card.number", message: "Check your card number."),
-            FieldMessage(field: "card.expiry", message: "Check the expiry date."),
+            FieldMessage(field: "card.expiry", message: "Check the expiration date."),
             FieldMessage(field: "card.cvc", message: "Check the security code."),
         ])
     }
@@ -79,7 +79,7 @@ struct FieldMappingTests {
     @Test func expiredCard() throws {
         let resolution = try resolver.resolve(UpstreamError(status: 400, code: 1033), locale: "en")
         #expect(resolution.fields == [
-            FieldMessage(field: "card.expiry", message: "This card has expired. Please check the expiry date or use a different card."),
+            FieldMessage(field: "card.expiry", message: "This card has expired. Please check the expiration date or use a different card."),
         ])
     }
 

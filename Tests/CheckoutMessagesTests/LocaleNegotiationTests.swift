@@ -28,6 +28,44 @@ struct LocaleNegotiationTests {
         #expect(try Self.catalog.negotiate(tag: tag).tag.identifier == expected)
     }
 
+    /// How customers arrive at the shipped catalog: regional tags, legacy codes and macrolanguages.
+    @Test("the shipped catalog: regional variants and legacy codes", arguments: [
+        ("es-MX", "es-419"), ("es-AR", "es-419"), ("es-US", "es-419"), ("es-419", "es-419"), ("es-ES", "es"), ("es", "es"),
+        ("pt-AO", "pt-PT"), ("pt-MZ", "pt-PT"), ("pt-PT", "pt-PT"), ("pt", "pt-BR"), ("pt-BR", "pt-BR"),
+        ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("zh-MO", "zh-Hant"), ("zh-Hant-HK", "zh-Hant"),
+        ("zh", "zh-Hans"), ("zh-CN", "zh-Hans"), ("zh-SG", "zh-Hans"),
+        ("en-AU", "en-GB"), ("en-IN", "en-GB"), ("en-IE", "en-GB"), ("en-NZ", "en-GB"), ("en-GB", "en-GB"),
+        ("en-US", "en"), ("en", "en"),
+        ("no", "nb"), ("nn", "nb"), ("nn-NO", "nb"), ("nb-NO", "nb"), ("tl", "fil"), ("iw", "he"), ("in", "id"),
+        ("sr-Latn-RS", "sr-Latn"), ("sh", "sr-Latn"), ("sr-RS", "sr"), ("sr-Cyrl", "sr"),
+        ("sh-RS", "sr-Latn"), ("mo", "ro"), ("fr-CH", "fr"), ("fr-BE", "fr"), ("fr-FR", "fr"), ("fr-CA", "fr-CA"),
+        ("ko-KR", "ko"), ("ru-RU", "ru"), ("sv-FI", "sv"), ("fa-IR", "fa"), ("ur-PK", "ur"), ("sw-KE", "sw"),
+    ])
+    func shippedCatalogNegotiation(_ tag: String, _ expected: String) throws {
+        #expect(try shippedCatalog.negotiate(tag: tag).tag.identifier == expected)
+        #expect(try shippedCatalog.closestLocale(to: LocaleTag(tag))?.tag.identifier == expected)
+    }
+
+    @Test("the shipped catalog: Accept-Language lists", arguments: [
+        ("es-MX, es;q=0.9, en;q=0.5", "es-419"), ("sh, en;q=0.5", "sr-Latn"), ("tl, en;q=0.5", "fil"),
+        ("pt-AO, pt;q=0.9", "pt-PT"), ("zh-HK, en;q=0.8", "zh-Hant"), ("en-IN, hi;q=0.8", "en-GB"),
+        ("sm, de;q=0.5", "de"),
+    ])
+    func shippedAcceptLanguage(_ header: String, _ expected: String) {
+        #expect(shippedCatalog.negotiate(acceptLanguage: header).tag.identifier == expected)
+    }
+
+    /// CLDR sends some languages to a second language their speakers commonly read (Basque → Spanish,
+    /// Kazakh → Russian, Welsh or Klingon → English); others (Samoan) have no close locale here.
+    @Test func aLanguageTheCatalogLacksHasNoClosestLocale() throws {
+        #expect(try shippedCatalog.closestLocale(to: LocaleTag("sm")) == nil)
+        #expect(try shippedCatalog.negotiate(tag: "sm").tag.identifier == "en")
+        #expect(try shippedCatalog.closestLocale(to: LocaleTag("eu"))?.tag.identifier == "es")
+        #expect(try shippedCatalog.closestLocale(to: LocaleTag("kk"))?.tag.identifier == "ru")
+        #expect(try shippedCatalog.closestLocale(to: LocaleTag("tlh"))?.tag.identifier == "en")
+        #expect(try shippedCatalog.closestLocale(to: LocaleTag("en-XA"))?.tag.identifier == "en-XA")
+    }
+
     @Test("Accept-Language with q-values", arguments: [
         ("de-CH, de;q=0.9, en;q=0.8", "de"),
         ("fr-FR, fr;q=0.9, pt;q=0.8, en;q=0.5", "pt-BR"),
@@ -113,7 +151,7 @@ struct LocaleNegotiationTests {
         // A key the test translation lacks comes from the source locale, the locale stays de.
         let later = try resolver.resolve(UpstreamError(status: 400, code: 2003), locale: "de")
         #expect(later.locale == "de")
-        #expect(later.message == "We couldn't complete this right now. Please try again later.")
+        #expect(later.message == "We couldn’t complete this right now. Please try again later.")
         // A tag that is not BCP 47 is the caller's mistake, told as a typed error (a service answers 400);
         // a well-formed tag of a language the catalog lacks gets the default locale.
         #expect(throws: LocaleTagError.self) { try resolver.resolve(UpstreamError(status: 400, code: 1035), locale: "../../etc/passwd") }

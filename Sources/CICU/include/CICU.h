@@ -39,6 +39,11 @@ int32_t cicu_is_right_to_left(const char *tag);
 /// (zero one two few many other). `ordinal` selects the rules used by `selectordinal`.
 int32_t cicu_plural_categories(const char *tag, int32_t ordinal, char *out, int32_t capacity, cicu_status *status);
 
+/// Up to `capacity` sample numbers of one plural category (`keyword`) from the locale's CLDR rules,
+/// integers first as CLDR lists them; returns how many were written (0 for a keyword the rules lack).
+int32_t cicu_plural_samples(const char *tag, int32_t ordinal, const char *keyword, double *out, int32_t capacity,
+                            cicu_status *status);
+
 /// The plural category ICU selects for `number` (given as a decimal string such as "1.5").
 int32_t cicu_plural_select(const char *tag, int32_t ordinal, const char *number, char *out, int32_t capacity,
                            cicu_status *status);
@@ -47,14 +52,19 @@ int32_t cicu_plural_select(const char *tag, int32_t ordinal, const char *number,
 
 typedef struct cicu_locale_matcher cicu_locale_matcher;
 
-/// Builds a matcher over `supported` BCP 47 tags; `default_index` is returned when nothing is close enough.
+/// Builds a matcher over `supported` BCP 47 tags; `default_index` is returned by the list match when
+/// nothing is close enough.
 cicu_locale_matcher *cicu_locale_matcher_create(const char *const *supported, int32_t count, int32_t default_index,
                                                 cicu_status *status);
 void cicu_locale_matcher_destroy(cicu_locale_matcher *matcher);
 
-/// Index of the supported locale closest to one desired tag; the default index when none is close enough.
-/// Thread-safe (the matcher is immutable once built).
+/// Index of the supported locale closest to one desired tag; -1 when none is close enough (or the tag is
+/// malformed). Thread-safe (the matcher is immutable once built).
 int32_t cicu_locale_matcher_match_tag(const cicu_locale_matcher *matcher, const char *tag);
+
+/// A well-formed tag with CLDR's aliases applied (`sh` → `sr-Latn`, `tl` → `fil`, `mo` → `ro`), the form
+/// the matcher compares; the length written, or -1 for a malformed tag.
+int32_t cicu_canonical_locale_for_matching(const char *tag, char *out, int32_t capacity);
 
 /// Same for an HTTP Accept-Language value with q-values; a malformed list yields the default index.
 int32_t cicu_locale_matcher_match_list(const cicu_locale_matcher *matcher, const char *list, int32_t length);

@@ -116,6 +116,15 @@ public final class MessageCatalog: Sendable {
         return negotiated(matcher.bestMatch(for: desired))
     }
 
+    /// The loaded locale that serves `tag` (`de-AT` → `de`, `es-MX` → `es-419`), or nil when no loaded locale
+    /// is close enough (a language the catalog lacks): the lookup of `GET /v1/catalog/{locale}`, which must
+    /// not answer a request for Samoan with English. CLDR does send some languages to one their speakers
+    /// commonly read (Basque → Spanish, Kazakh → Russian). Pseudo-locales match their exact tag only.
+    public func closestLocale(to tag: LocaleTag) -> NegotiatedLocale? {
+        if let index = exactTags.index(of: tag.identifier) { return negotiated(index) }
+        return matcher.closestMatch(for: tag).map(negotiated)
+    }
+
     /// The loaded locale best matching an HTTP `Accept-Language` value; malformed entries are ignored.
     public func negotiate(acceptLanguage: String) -> NegotiatedLocale {
         negotiated(matcher.bestMatch(acceptLanguage: acceptLanguage))

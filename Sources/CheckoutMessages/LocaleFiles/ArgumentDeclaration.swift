@@ -9,7 +9,7 @@ public struct ArgumentDeclaration: Sendable, Hashable {
 }
 
 extension ArgumentDeclaration {
-    /// Reads `{type: text|number|money, example: ...}`; nil when the type is unknown or the example
+    /// Reads `{type: text|count|number|money, example: ...}`; nil when the type is unknown or the example
     /// does not fit it.
     init?(_ node: Node) {
         guard let typeName = node["type"]?.string, let type = ArgumentType(rawValue: typeName),
@@ -19,6 +19,9 @@ extension ArgumentDeclaration {
         case .text:
             guard let text = exampleNode.string else { return nil }
             example = .text(text)
+        case .count:
+            guard let integer = exampleNode.int, integer >= 0 else { return nil }
+            example = .integer(Int64(integer))
         case .number:
             if let integer = exampleNode.int {
                 example = .integer(Int64(integer))

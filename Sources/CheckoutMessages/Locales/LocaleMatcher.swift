@@ -42,9 +42,16 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
 
     deinit { cicu_locale_matcher_destroy(handle) }
 
-    /// The index of the supported locale closest to `tag`.
+    /// The index of the supported locale closest to `tag`, or the default's.
     func bestMatch(for tag: LocaleTag) -> Int {
-        Int(tag.identifier.withCString { cicu_locale_matcher_match_tag(handle, $0) })
+        closestMatch(for: tag) ?? defaultIndex
+    }
+
+    /// The index of the supported locale close enough to `tag` by CLDR's distances, or nil when no
+    /// supported locale is (a language the catalog lacks).
+    func closestMatch(for tag: LocaleTag) -> Int? {
+        let index = Int(tag.identifier.withCString { cicu_locale_matcher_match_tag(handle, $0) })
+        return index >= 0 ? index : nil
     }
 
     /// The index of the supported locale best matching an `Accept-Language` value (q-values honoured).
@@ -57,12 +64,22 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
         return index
     }
 
+    /// The tag with CLDR's language aliases applied (`sh` → `sr-Latn`, `tl` → `fil`), as ICU's matcher
+    /// needs them: it maps `iw` and `in` itself, but not these.
+    static func matchingForm(of tag: LocaleTag) -> String {
+        let canonical = readUTF8(initialCapacity: 96) { out, capacity in
+            tag.identifier.withCString { cicu_canonical_locale_for_matching($0, out, capacity) }
+        }
+        return canonical.isEmpty ? tag.identifier : canonical
+    }
+
     private func match(acceptLanguage: String) -> Int {
         // ICU refuses the whole list when one entry is malformed; keep the well-formed ones instead.
         let entries = acceptLanguage.split(separator: ",").compactMap { entry -> String? in
             let parts = entry.split(separator: ";", maxSplits: 1)
             guard let first = parts.first, let tag = try? LocaleTag(String(first.trimmingWhitespace)) else { return nil }
-            return parts.count == 2 ? "\(tag.identifier);\(parts[1].trimmingWhitespace)" : tag.identifier
+            let matchable = Self.matchingForm(of: tag)
+            return parts.count == 2 ? "\(matchable);\(parts[1].trimmingWhitespace)" : matchable
         }
         guard !entries.isEmpty else { return defaultIndex }
         let list = entries.joined(separator: ",")

@@ -30,6 +30,21 @@ public enum PluralCategory: String, Sendable, Hashable, CaseIterable, Comparable
         return status.failed ? nil : PluralCategory(rawValue: keyword)
     }
 
+    /// Sample numbers of this category in `locale`, from CLDR's rules as ICU has them (`ru` `one`: 1, 21,
+    /// 31…; `fr` `one`: 0, 1, 1.5). Integers come first; a category may have no integer at all (`cs` `many`).
+    public func samples(for locale: LocaleTag, _ type: RuleType = .cardinal, limit: Int = 8) -> [Double] {
+        var status = cicu_status.initial
+        var values = [Double](repeating: 0, count: max(limit, 1))
+        let count = locale.identifier.withCString { tag in
+            rawValue.withCString { keyword in
+                values.withUnsafeMutableBufferPointer {
+                    cicu_plural_samples(tag, type == .ordinal ? 1 : 0, keyword, $0.baseAddress, Int32($0.count), &status)
+                }
+            }
+        }
+        return status.failed ? [] : Array(values.prefix(Int(max(count, 0))))
+    }
+
     /// CLDR order: zero, one, two, few, many, other.
     public static func < (lhs: PluralCategory, rhs: PluralCategory) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!

@@ -1,6 +1,6 @@
 /// The arguments a message can draw on: the caller's, with what the resolver supplies taking precedence
-/// (`reference` from the trace id, `afterSeconds` when retrying, `count` of inline fields, `problem` of a
-/// field). No dictionary is built per resolution.
+/// (`reference` from the trace id, `afterSeconds` or `afterMinutes` when retrying, `count` of inline
+/// fields, `problem` of a field). No dictionary is built per resolution.
 struct ArgumentSource {
     let caller: MessageArguments
     var reference: String?
@@ -17,10 +17,8 @@ struct ArgumentSource {
     subscript(slot: ArgumentSlot) -> MessageArgument? {
         switch slot.source {
         case .supplied(.reference): return reference.map(MessageArgument.text)
-        case .supplied(.afterSeconds):
-            // Whole seconds go to ICU as integers, which plural rules and number formatting take faster.
-            guard let afterSeconds else { return nil }
-            return afterSeconds.rounded() == afterSeconds && abs(afterSeconds) < 1e15 ? .integer(Int64(afterSeconds)) : .number(afterSeconds)
+        case .supplied(.afterSeconds): return afterSeconds.flatMap(RetryDelay.seconds).map(MessageArgument.integer)
+        case .supplied(.afterMinutes): return afterSeconds.flatMap(RetryDelay.minutes).map(MessageArgument.integer)
         case .supplied(.count): return .integer(Int64(count))
         case .supplied(.problem): return problem.map(MessageArgument.text)
         case .caller: return callerValue(slot.name)

@@ -1,5 +1,6 @@
 extension MessageArgument {
-    /// This value as the declared type, or nil when it cannot be one (a bad currency, a non-number).
+    /// This value as the declared type, or nil when it cannot be one (a bad currency, a non-number, a
+    /// negative or fractional count).
     func converted(to type: ArgumentType) -> MessageArgument? {
         switch (type, self) {
         case (.text, .text): return self
@@ -12,6 +13,14 @@ extension MessageArgument {
             if let integer = Int64(trimmed) { return .integer(integer) }
             if let number = Double(trimmed), number.isFinite { return .number(number) }
             return nil
+        case (.count, _):
+            switch converted(to: .number) {
+            case .integer(let value)?: return value >= 0 ? .integer(value) : nil
+            case .number(let value)?:
+                // "2.0" and 2.0 are the count 2; 1.5 and -1 are not counts.
+                return value >= 0 && value < 9.0e15 && value.rounded() == value ? .integer(Int64(value)) : nil
+            default: return nil
+            }
         case (.money, .money): return self  // an unknown currency fails in ICU, and the next message is used
         case (.money, .text(let text)):
             guard let money = Money(parsing: text), Money.fractionDigits(of: money.currency) != nil else { return nil }
@@ -25,7 +34,8 @@ extension MessageArgument {
         return nil
     }
 
-    /// A usable retry delay in seconds: finite, not negative, at most a day.
+    /// The caller's retry delay in whole seconds, rounded up: 0 for zero or less (no delay), nil when
+    /// unusable (not a number, or more than a day), so that the outcome's default applies.
     var delayValue: Double? {
         let seconds: Double?
         switch converted(to: .number) {
@@ -33,7 +43,7 @@ extension MessageArgument {
         case .number(let value)?: seconds = value
         default: seconds = nil
         }
-        guard let seconds, seconds >= 0, seconds <= 86_400 else { return nil }
-        return seconds
+        guard let seconds, seconds <= RetryDelay.maximumSeconds else { return nil }
+        return seconds <= 0 ? 0 : seconds.rounded(.up)
     }
 }

@@ -2,7 +2,7 @@
 public struct RetryAdvice: Sendable, Hashable, Codable {
     /// Whether retrying with the same card or method can work (transient faults) or another is needed (declines).
     public var sameMethod: Bool
-    /// Suggested wait before retrying, when known.
+    /// Suggested wait before retrying, in whole seconds (rounded up), when there is one.
     public var afterSeconds: Double?
 
     /// Creates retry advice.

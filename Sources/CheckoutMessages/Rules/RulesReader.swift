@@ -104,8 +104,8 @@ struct RulesReader {
             problem(at: node["sameMethod"] ?? node["afterSeconds"], "`sameMethod` and `afterSeconds` apply to retry outcomes only")
         }
         let afterSeconds = node["afterSeconds"].flatMap { $0.float ?? $0.int.map(Double.init) }
-        if let afterSeconds, !(afterSeconds >= 0) {
-            problem(at: node["afterSeconds"], "afterSeconds must be zero or more")
+        if let afterSeconds, !(afterSeconds >= 0 && afterSeconds <= RetryDelay.maximumSeconds) {
+            problem(at: node["afterSeconds"], "afterSeconds must be from 0 to \(Int(RetryDelay.maximumSeconds)) (a day)")
         }
         let messages = keyList(node["messages"], at: node)
         var fields = ResolutionRules.FieldSource.none

@@ -3,8 +3,11 @@
 enum SuppliedArgument: String, CaseIterable, Sendable {
     /// The upstream trace id, else the caller's `reference`.
     case reference
-    /// The retry delay: the caller's, else the outcome's; only for retry outcomes.
+    /// The retry delay in whole seconds (the caller's, else the outcome's; retry outcomes only), when it
+    /// is under a minute.
     case afterSeconds
+    /// The same delay in whole minutes, rounded up, when it is a minute or more.
+    case afterMinutes
     /// How many inline fields the resolution has.
     case count
     /// A field's problem: `missing` or `invalid`.

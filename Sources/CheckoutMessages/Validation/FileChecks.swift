@@ -7,6 +7,8 @@ struct FileChecks {
     let parsed: Bool
     let cardinal: [PluralCategory]
     let ordinal: [PluralCategory]
+    /// ICU's sample numbers of each cardinal category (integers where the category has any).
+    let cardinalSamples: [PluralCategory: [Double]]
     var diagnostics: [LocaleFileDiagnostic]
     var compiled: [String: CompiledMessage] = [:]
     var structures: [String: PatternStructure] = [:]
@@ -23,6 +25,7 @@ struct FileChecks {
         self.file = parsed ? file : nil
         cardinal = PluralCategory.categories(for: tag, .cardinal)
         ordinal = PluralCategory.categories(for: tag, .ordinal)
+        cardinalSamples = Dictionary(uniqueKeysWithValues: cardinal.map { ($0, $0.samples(for: tag, limit: 4)) })
     }
 
     mutating func report(_ position: SourcePosition, _ key: String?, _ check: ValidationCheck, _ message: String, hint: String? = nil) {
@@ -32,7 +35,7 @@ struct FileChecks {
 
     func message(_ entry: LocaleFileEntry) -> MessageCheck {
         var check = MessageCheck(path: path, tag: tag, text: text, entry: entry)
-        check.run(cardinal: cardinal, ordinal: ordinal)
+        check.run(cardinal: cardinal, ordinal: ordinal, samples: cardinalSamples)
         return check
     }
 

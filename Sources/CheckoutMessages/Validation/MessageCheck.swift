@@ -32,7 +32,7 @@ struct MessageCheck {
                                                 check: check, message: message, hint: hint))
     }
 
-    mutating func run(cardinal: [PluralCategory], ordinal: [PluralCategory]) {
+    mutating func run(cardinal: [PluralCategory], ordinal: [PluralCategory], samples: [PluralCategory: [Double]]) {
         checkCharacters()
         let pattern = entry.message
         do {
@@ -43,6 +43,7 @@ struct MessageCheck {
         }
         let structural = checkSelectors(cardinal: cardinal, ordinal: ordinal)
         guard structural else { return }
+        checkImpliedQuantity(samples)
         do {
             compiled = try CompiledMessage(pattern: pattern, locale: tag)
         } catch {
@@ -192,6 +193,42 @@ struct MessageCheck {
             }
         }
         return valid
+    }
+
+    /// A `plural` branch that never shows its number (`one {the highlighted field}`) where the locale's
+    /// category covers more than one number (ru `one`: 1, 21, 31…; fr `one`: 0 and 1): a customer would
+    /// read "the field" for 21 fields. Exact values (`=0`) name one number and are exempt.
+    private mutating func checkImpliedQuantity(_ samples: [PluralCategory: [Double]]) {
+        let units = Array(entry.message.utf16)
+        for argument in structure?.arguments ?? [] where argument.kind == .plural {
+            for selector in argument.selectors where selector.explicitValue == nil {
+                guard let category = PluralCategory(rawValue: selector.keyword), let numbers = samples[category], numbers.count > 1,
+                      let branch = Self.branch(after: selector.range.upperBound, in: units), !branch.contains(35 /* # */)
+                else { continue }
+                let shown = numbers.map { $0.rounded() == $0 ? String(Int64($0)) : String($0) }.joined(separator: ", ")
+                report(at(selector.range.lowerBound), .impliedQuantity,
+                       "`\(selector.keyword)` in {\(argument.name)} covers \(shown)… in \(tag), but the branch never shows the number",
+                       hint: "write # where the number goes, so that every number this branch is used for reads right")
+            }
+        }
+    }
+
+    /// The UTF-16 units of the `{…}` branch that follows `offset` (a selector), braces included.
+    static func branch(after offset: Int, in units: [UInt16]) -> ArraySlice<UInt16>? {
+        var index = offset
+        while index < units.count, units[index] != 123 /* { */ { index += 1 }
+        let start = index
+        var depth = 0
+        while index < units.count {
+            if units[index] == 123 {
+                depth += 1
+            } else if units[index] == 125 /* } */ {
+                depth -= 1
+                if depth == 0 { return units[start...index] }
+            }
+            index += 1
+        }
+        return nil
     }
 
     /// ICU parsed the pattern but would not build it: find the argument it refuses.

@@ -35,6 +35,8 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     case pluralCategoryMissing = "plural-category-missing"
     /// A plural has a category the locale never selects.
     case pluralCategoryUnused = "plural-category-unused"
+    /// A plural branch never shows its number, though its category covers more than one number.
+    case impliedQuantity = "implied-quantity"
     /// A translation has a key the source does not.
     case extraKey = "extra-key"
     /// The translation is identical to the source text.
@@ -68,7 +70,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
              .missingOther, .pluralKeyword, .duplicateSelector, .argumentMismatch, .argumentType,
              .argumentUndeclared, .missingKey, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
             .error
-        case .pluralCategoryMissing, .pluralCategoryUnused, .extraKey, .untranslated, .stale, .markup,
+        case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .untranslated, .stale, .markup,
              .controlCharacter, .bidiControl, .whitespace, .descriptionMissing:
             .warning
         }
@@ -94,6 +96,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         case .argumentDeclaration: "A source argument declaration lacks a valid type or example."
         case .pluralCategoryMissing: "A plural lacks a category that the locale's plural rules need."
         case .pluralCategoryUnused: "A plural has a category the locale never selects."
+        case .impliedQuantity: "A plural branch without `#` whose category covers more than one number (ru `one`: 1, 21, 31…)."
         case .extraKey: "A translation has a key the source does not."
         case .untranslated: "The translation is identical to the source text."
         case .stale: "The source text changed since the translation was made."

@@ -11,7 +11,8 @@ struct CatalogController<Context: RequestContext> {
         router.get("/v1/locales", use: locales)
     }
 
-    /// A locale's messages, by its exact tag (see `/v1/locales`); `de-AT` is not `de`.
+    /// A locale's messages: the locale that serves the requested tag, as `resolve` negotiates it (`de-AT` gets
+    /// `de`'s bundle with `Content-Language: de`); 404 when no locale is close enough.
     @Sendable func catalog(_ request: Request, context: Context) async throws -> Response {
         let requested = context.parameters.get("locale") ?? ""
         let tag: LocaleTag
@@ -21,11 +22,11 @@ struct CatalogController<Context: RequestContext> {
             throw Problem.invalidLocale(error.description)
         }
         let snapshot = store.current
-        guard let document = snapshot.catalogDocuments[tag.identifier] else {
+        guard let served = snapshot.catalog.closestLocale(to: tag), let document = snapshot.catalogDocuments[served.tag.identifier] else {
             throw Problem.unknownLocale(tag.identifier, available: snapshot.catalog.locales.map(\.identifier))
         }
         return .json(document.bytes, etag: document.etag, request: request, headers: [
-            .contentLanguage: tag.identifier,
+            .contentLanguage: served.tag.identifier,
             .cacheControl: "public, max-age=\(configuration.catalogMaxAge)",
         ])
     }
