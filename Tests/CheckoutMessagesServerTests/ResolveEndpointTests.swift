@@ -152,6 +152,14 @@ struct ResolveEndpointTests {
                 #expect(response.json?["type"] as? String == "/problems/body-too-large")
                 #expect(response.json?["detail"] as? String == "the body must be at most 16384 bytes")
             }
+            // The contract exploration's finding (schemathesis seed 170153181527409168400626899870342752139): a body
+            // that breaks the schema (an `args` value far over maxLength) and is also over the limit gets 413, a client
+            // error, never 5xx; schemathesis.toml lists 413 among the answers to invalid data.
+            let invalidAndHuge = #"{"status": 402, "args": {"reference": ""# + String(repeating: "é", count: 9_000) + #""}}"#
+            try await client.execute(uri: "/v1/resolve", method: .post, headers: jsonHeaders, body: jsonBody(invalidAndHuge)) { response in
+                #expect(response.status == .contentTooLarge)
+                #expect(response.headers[.contentType] == "application/problem+json")
+            }
         }
     }
 
