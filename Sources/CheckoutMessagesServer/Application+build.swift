@@ -3,18 +3,35 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// Builds the HTTP service: the catalog store, the router with its middleware, and the `SIGHUP` reload
-/// service when a locale folder is served.
-public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) throws -> some ApplicationProtocol {
+/// Runs the service until `SIGINT` (a graceful shutdown at once) or `SIGTERM` (a drain: `/readyz` answers
+/// 503 for `drainDelay` while requests are still served, then the listener closes, requests in flight
+/// finish within `drainTimeout`, and it returns).
+public func runServer(_ configuration: ServerConfiguration, logger: Logger) async throws {
+    let readiness = Readiness()
+    let application = try buildApplication(configuration, logger: logger, readiness: readiness)
+    var group = ServiceGroupConfiguration(services: [
+        .init(service: application),
+        .init(service: DrainService(readiness: readiness, delay: configuration.drainDelay, logger: logger),
+              successTerminationBehavior: .gracefullyShutdownGroup),
+    ], gracefulShutdownSignals: [.sigint], logger: logger)
+    group.maximumGracefulShutdownDuration = configuration.drainTimeout
+    try await ServiceGroup(configuration: group).run()
+}
+
+/// Builds the HTTP service: the catalog store, the router with its middleware, HTTP/1 with the
+/// connection limits, and the `SIGHUP` reload service when a locale folder is served.
+public func buildApplication(_ configuration: ServerConfiguration, logger: Logger,
+                             readiness: Readiness = Readiness()) throws -> some ApplicationProtocol {
     let store = try CatalogStore(directory: configuration.localesDirectory, defaultLocale: configuration.defaultLocale, logger: logger)
     let metrics = ServerMetrics()
-    let router = buildRouter(configuration, store: store, metrics: metrics)
+    let router = buildRouter(configuration, store: store, metrics: metrics, readiness: readiness)
     var services: [any Service] = []
     if configuration.localesDirectory != nil {
         services.append(CatalogReloadService(store: store, metrics: metrics, logger: logger))
     }
     return Application(
         router: router,
+        server: .guardedHTTP1(counter: metrics.connections, limits: configuration.connectionLimits),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "checkout-messages"),
         services: services,
         logger: logger
@@ -22,11 +39,12 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
 }
 
 /// The router with every route of the service and the middleware that gives them their HTTP manners.
-func buildRouter(_ configuration: ServerConfiguration, store: CatalogStore, metrics: ServerMetrics) -> Router<BasicRequestContext> {
+func buildRouter(_ configuration: ServerConfiguration, store: CatalogStore, metrics: ServerMetrics,
+                 readiness: Readiness = Readiness()) -> Router<BasicRequestContext> {
     // Middleware applies to routes added after it, and the problem middleware needs the route table: the
     // table is read off a router holding the same routes.
     let registered = Router<BasicRequestContext>()
-    addRoutes(to: registered, configuration, store: store, metrics: metrics)
+    addRoutes(to: registered, configuration, store: store, metrics: metrics, readiness: readiness)
     let routes = RouteTable(registered.routes, bodyLimits: [
         "/v1/resolve": configuration.maximumResolveBodySize,
         "/v1/validate": configuration.maximumValidateBodySize,
@@ -35,17 +53,17 @@ func buildRouter(_ configuration: ServerConfiguration, store: CatalogStore, metr
     router.addMiddleware {
         RequestObservationMiddleware(metrics: metrics)
         CORSPolicyMiddleware(allowedOrigins: configuration.allowedOrigins)
-        ProblemMiddleware(routes: routes)
+        ProblemMiddleware(routes: routes, metrics: metrics)
     }
-    addRoutes(to: router, configuration, store: store, metrics: metrics)
+    addRoutes(to: router, configuration, store: store, metrics: metrics, readiness: readiness)
     return router
 }
 
 /// Every route of the service.
 private func addRoutes(to router: Router<BasicRequestContext>, _ configuration: ServerConfiguration, store: CatalogStore,
-                       metrics: ServerMetrics) {
+                       metrics: ServerMetrics, readiness: Readiness) {
     ResolveController(store: store, metrics: metrics, configuration: configuration).addRoutes(to: router)
     CatalogController(store: store, configuration: configuration).addRoutes(to: router)
     ValidateController(store: store, configuration: configuration).addRoutes(to: router)
-    OperationsController(store: store, metrics: metrics).addRoutes(to: router)
+    OperationsController(store: store, metrics: metrics, readiness: readiness).addRoutes(to: router)
 }

@@ -19,6 +19,12 @@ public struct ServerConfiguration: Sendable {
     public var resolveMaxAge: Int
     /// `Cache-Control` max-age for `GET /v1/catalog/{locale}`, in seconds.
     public var catalogMaxAge: Int
+    /// Idle and request-head timeouts and the connection cap.
+    public var connectionLimits: ConnectionLimits
+    /// On `SIGTERM`: how long `/readyz` answers 503 while requests are still served, before the listener closes.
+    public var drainDelay: Duration
+    /// On `SIGTERM`: the longest wait for requests in flight after the listener closes.
+    public var drainTimeout: Duration
 
     /// Creates a configuration; every value has a default for local development.
     public init(
@@ -30,7 +36,10 @@ public struct ServerConfiguration: Sendable {
         maximumResolveBodySize: Int = 16 * 1024,
         maximumValidateBodySize: Int = 256 * 1024,
         resolveMaxAge: Int = 300,
-        catalogMaxAge: Int = 3600
+        catalogMaxAge: Int = 3600,
+        connectionLimits: ConnectionLimits = ConnectionLimits(),
+        drainDelay: Duration = .zero,
+        drainTimeout: Duration = .seconds(25)
     ) {
         self.host = host
         self.port = port
@@ -41,5 +50,8 @@ public struct ServerConfiguration: Sendable {
         self.maximumValidateBodySize = maximumValidateBodySize
         self.resolveMaxAge = resolveMaxAge
         self.catalogMaxAge = catalogMaxAge
+        self.connectionLimits = connectionLimits
+        self.drainDelay = drainDelay
+        self.drainTimeout = drainTimeout
     }
 }

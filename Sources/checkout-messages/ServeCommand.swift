@@ -9,7 +9,11 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the HTTP API (POST/GET /v1/resolve, /v1/catalog/{locale}, /v1/locales, /v1/validate, ...).",
-        discussion: "SIGTERM or SIGINT shut down gracefully; SIGHUP reloads --locales DIR if the new set has no errors."
+        discussion: """
+            SIGTERM drains: /readyz answers 503 for --drain-delay while requests are still served, then the listener \
+            closes and requests in flight finish within --drain-timeout; the exit status is 0. SIGINT shuts down \
+            gracefully at once. SIGHUP reloads --locales DIR if the new set has no errors.
+            """
     )
 
     @Option(help: "Address to bind.")
@@ -30,8 +34,28 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("log-level"), help: "Least severe level logged.")
     var logLevel: Logger.Level = .info
 
+    @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay without a complete request part before it is closed.")
+    var idleTimeout: Double = 60
+
+    @Option(name: .customLong("request-header-timeout"), help: "Seconds from a request's first byte to the end of its headers.")
+    var requestHeaderTimeout: Double = 10
+
+    @Option(name: .customLong("max-connections"), help: "Connections open at once; beyond it a new one gets 503 and is closed.")
+    var maxConnections = 4096
+
+    @Option(name: .customLong("drain-delay"), help: "On SIGTERM: seconds /readyz answers 503 while requests are still served.")
+    var drainDelay: Double = 0
+
+    @Option(name: .customLong("drain-timeout"), help: "On SIGTERM: the longest wait, in seconds, for requests in flight.")
+    var drainTimeout: Double = 25
+
     func validate() throws {
         guard (0...65_535).contains(port) else { throw ValidationError("--port must be from 0 to 65535") }
+        for (name, value) in [("--idle-timeout", idleTimeout), ("--request-header-timeout", requestHeaderTimeout), ("--drain-timeout", drainTimeout)] {
+            guard value > 0, value <= 86_400 else { throw ValidationError("\(name) must be more than 0 and at most 86400 seconds") }
+        }
+        guard drainDelay >= 0, drainDelay <= 3600 else { throw ValidationError("--drain-delay must be from 0 to 3600 seconds") }
+        guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
     }
 
     func run() async throws {
@@ -39,9 +63,12 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = logLevel
         var configuration = ServerConfiguration(host: host, port: port, localesDirectory: locales, defaultLocale: defaultLocale)
         if !allowedOrigins.isEmpty { configuration.allowedOrigins = allowedOrigins }
+        configuration.connectionLimits = ConnectionLimits(idleTimeout: .seconds(idleTimeout), requestHeaderTimeout: .seconds(requestHeaderTimeout),
+                                                          maximumConnections: maxConnections)
+        configuration.drainDelay = .seconds(drainDelay)
+        configuration.drainTimeout = .seconds(drainTimeout)
         do {
-            let application = try buildApplication(configuration, logger: logger)
-            try await application.runService()
+            try await runServer(configuration, logger: logger)
         } catch let error as CatalogError {
             logger.critical("cannot load the catalog", metadata: ["error": "\(error)"])
             throw ExitCode(2)

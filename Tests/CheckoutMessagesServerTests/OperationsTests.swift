@@ -37,7 +37,7 @@ struct OperationsTests {
         let router = buildRouter(ServerConfiguration(), store: service.store, metrics: service.metrics)
         let table = RouteTable(router.routes, bodyLimits: ["/v1/resolve": 100])
         // Every registered route is in the table, with its method (and HEAD beside GET).
-        #expect(router.routes.filter { $0.method != .head }.count == 8)
+        #expect(router.routes.filter { $0.method != .head }.count == 10)  // with /livez and /readyz
         for route in router.routes {
             let path = route.path.description.replacingOccurrences(of: "{locale}", with: "de")
                 .replacingOccurrences(of: ":locale", with: "de")

@@ -16,6 +16,7 @@ let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
 struct TestService {
     let store: CatalogStore
     let metrics: ServerMetrics
+    let readiness = Readiness()
     let application: Application<RouterResponder<BasicRequestContext>>
 
     init(_ configuration: ServerConfiguration = ServerConfiguration()) throws {
@@ -23,7 +24,7 @@ struct TestService {
         logger.logLevel = .warning
         store = try CatalogStore(directory: configuration.localesDirectory, defaultLocale: configuration.defaultLocale, logger: logger)
         metrics = ServerMetrics()
-        application = Application(router: buildRouter(configuration, store: store, metrics: metrics), logger: logger)
+        application = Application(router: buildRouter(configuration, store: store, metrics: metrics, readiness: readiness), logger: logger)
     }
 }
 

@@ -1,9 +1,10 @@
 import Hummingbird
 
-/// `GET /healthz`, `GET /metrics` and `GET /openapi.yaml`.
+/// Probes (`GET /livez`, `GET /readyz`, `GET /healthz`), `GET /metrics` and `GET /openapi.yaml`.
 struct OperationsController<Context: RequestContext> {
     let store: CatalogStore
     let metrics: ServerMetrics
+    let readiness: Readiness
 
     /// The repository's `openapi.yaml`, embedded at build time and served as is.
     static var openAPIDocument: [UInt8] {
@@ -13,6 +14,23 @@ struct OperationsController<Context: RequestContext> {
     func addRoutes(to router: Router<Context>) {
         let openAPI = Self.openAPIDocument
         let openAPIETag = ETag.strong(for: openAPI)
+        // Liveness: the process answers. Nothing it depends on is checked, so a restart is never
+        // triggered by something a restart cannot fix.
+        router.get("/livez") { request, _ in
+            Response.json(Array(#"{"status":"alive"}"#.utf8), request: request, headers: [.cacheControl: "no-store"])
+        }
+        // Readiness: a catalog is loaded (always true once serving: a service without one does not
+        // start) and the service is not draining.
+        router.get("/readyz") { request, _ in
+            if readiness.isDraining {
+                var response = Response.json(Array(#"{"status":"draining"}"#.utf8), request: request, headers: [.cacheControl: "no-store"])
+                response.status = .serviceUnavailable
+                return response
+            }
+            let bytes = Array(#"{"status":"ready","locales":\#(store.current.catalog.locales.count)}"#.utf8)
+            return Response.json(bytes, request: request, headers: [.cacheControl: "no-store"])
+        }
+        // Kept for compatibility: the same as readiness before it existed.
         router.get("/healthz") { request, _ in
             let bytes = Array(#"{"status":"ok","locales":\#(store.current.catalog.locales.count)}"#.utf8)
             return Response.json(bytes, request: request, headers: [.cacheControl: "no-store"])

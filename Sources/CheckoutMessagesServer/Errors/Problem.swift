@@ -45,6 +45,10 @@ extension Problem {
         Problem(.badRequest, type: "malformed-json", title: "Malformed JSON", detail: detail)
     }
 
+    /// The request broke HTTP itself (a body shorter than its `Content-Length`, a malformed chunk).
+    static let malformedRequest = Problem(.badRequest, type: "malformed-request", title: "Malformed request",
+                                          detail: "the request is not valid HTTP/1.1 (a body cut short?)")
+
     static func invalidParameter(_ detail: String) -> Problem {
         Problem(.badRequest, type: "invalid-parameter", title: "Invalid parameter", detail: detail)
     }

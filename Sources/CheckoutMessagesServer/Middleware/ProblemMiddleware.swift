@@ -2,12 +2,16 @@ import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
+import NIOHTTP1
 
 /// Turns every error into an `application/problem+json` response, so no request ever sees a stack trace
 /// or a bare status: unknown paths become 404, known paths with another method 405 (with `Allow`),
-/// oversized bodies 413. Anything unexpected is logged and answered with a generic 500.
+/// oversized bodies 413. A client that breaks HTTP mid-request (a body cut short, a malformed chunk) is
+/// its own mistake: counted, logged at `info`, answered 400 if it still listens. Anything else unexpected
+/// is logged as an error and answered with a generic 500.
 struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
     let routes: RouteTable
+    let metrics: ServerMetrics
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -16,6 +20,10 @@ struct ProblemMiddleware<Context: RequestContext>: RouterMiddleware {
             return try problem.response(from: request, context: context)
         } catch is NIOTooManyBytesError {
             return try Problem.bodyTooLarge(limit: routes.bodyLimit(for: request.uri.path)).response(from: request, context: context)
+        } catch let error as HTTPParserError {
+            metrics.recordClientProtocolError()
+            context.logger.info("client broke the HTTP protocol mid-request", metadata: ["error": "\(error)"])
+            return try Problem.malformedRequest.response(from: request, context: context)
         } catch let error as any HTTPResponseError {
             return try problem(for: error, request: request).response(from: request, context: context)
         } catch {

@@ -10,6 +10,10 @@ final class ServerMetrics: Sendable {
     /// resolution counters up front (by presentation and rule level), request metrics on first use.
     private let resolutionCounters: [[Counter]]
     private let fallbackCounter: Counter
+    private let clientProtocolErrors: Counter
+    private let openConnections: Gauge
+    /// Open connections against the limit; refusals and head timeouts are counted here as they happen.
+    let connections: ConnectionCounter
     /// Request handles by route, method and status (a few dozen at most: routes and methods are bounded).
     private let requestMetrics = Mutex<[RequestKey: (counter: Counter, histogram: DurationHistogram)]>([:])
 
@@ -32,6 +36,11 @@ final class ServerMetrics: Sendable {
             }
         }
         fallbackCounter = registry.makeCounter(descriptor: Self.fallbacks)
+        clientProtocolErrors = registry.makeCounter(descriptor: Self.protocolErrors)
+        openConnections = registry.makeGauge(descriptor: Self.connectionsOpen)
+        let refused = registry.makeCounter(descriptor: Self.connectionsClosed, labels: [("reason", "limit")])
+        let timedOut = registry.makeCounter(descriptor: Self.connectionsClosed, labels: [("reason", "request_header_timeout")])
+        connections = ConnectionCounter(onRefused: { refused.increment() }, onHeaderTimeout: { timedOut.increment() })
     }
 
     private static func descriptor(_ name: String, _ unit: String, _ help: String) -> MetricNameDescriptor {
@@ -41,6 +50,9 @@ final class ServerMetrics: Sendable {
     private static var requestDuration: MetricNameDescriptor { descriptor("http_request_duration", "seconds", "Time to answer an HTTP request, by route and method.") }
     private static var resolutions: MetricNameDescriptor { descriptor("resolutions", "total", "Resolutions by presentation and by the rule level that decided them.") }
     private static var fallbacks: MetricNameDescriptor { descriptor("fallbacks", "total", "Resolutions no rule matched, answered by the status-class fallback.") }
+    private static var protocolErrors: MetricNameDescriptor { descriptor("client_protocol_errors", "total", "Requests a client broke mid-way (body cut short, malformed HTTP).") }
+    private static var connectionsOpen: MetricNameDescriptor { descriptor("connections_open", "", "HTTP connections open now.") }
+    private static var connectionsClosed: MetricNameDescriptor { descriptor("connections_closed_by_guard", "total", "Connections refused at the limit or closed for a slow request head.") }
     private static var reloads: MetricNameDescriptor { descriptor("catalog_reloads", "total", "SIGHUP catalog reloads by result.") }
     private static let latencyBuckets: [Duration] = [
         .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2500),
@@ -89,6 +101,12 @@ final class ServerMetrics: Sendable {
         registry.makeCounter(descriptor: Self.reloads, labels: [("result", result)]).increment()
     }
 
+    /// A client broke HTTP mid-request.
+    func recordClientProtocolError() { clientProtocolErrors.increment() }
+
     /// The Prometheus text exposition.
-    func exposition() -> [UInt8] { registry.emitToBuffer() }
+    func exposition() -> [UInt8] {
+        openConnections.set(Int64(connections.openConnections))
+        return registry.emitToBuffer()
+    }
 }

@@ -1,0 +1,332 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Hummingbird
+import HummingbirdCore
+import HummingbirdTesting
+import Logging
+import Testing
+
+@testable import CheckoutMessagesServer
+
+/// A plain TCP connection to the server on loopback, for what HTTP clients will not do: send half a
+/// request, trickle bytes, hold a connection open. Reads block, so they run on a dispatch queue: blocking
+/// the test's own (cooperative) threads would starve the server under test, which answers on them too.
+final class RawConnection: @unchecked Sendable {
+    let descriptor: Int32
+
+    init(port: Int) throws {
+        descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw POSIXError(.ECONNREFUSED)
+        }
+    }
+
+    deinit { close(descriptor) }
+
+    func send(_ text: String) {
+        _ = text.withCString { Glibc.send(descriptor, $0, strlen($0), Int32(MSG_NOSIGNAL)) }
+    }
+
+    /// Reads until the peer closes or `seconds` pass: the bytes, and whether the peer closed.
+    func readUntilClosed(seconds: Double) async -> (text: String, closed: Bool) {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingReadUntilClosed(seconds: seconds)) }
+        }
+    }
+
+    /// Reads one response's worth of bytes (waits until something arrives, up to `seconds`).
+    func readResponse(seconds: Double = 5) async -> String {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: self.blockingReadResponse(seconds: seconds)) }
+        }
+    }
+
+    private func blockingReadUntilClosed(seconds: Double) -> (text: String, closed: Bool) {
+        var received: [UInt8] = []
+        let end = Date().addingTimeInterval(seconds)
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while Date() < end {
+            var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+            let ready = poll(&poller, 1, Int32(max(1, end.timeIntervalSinceNow * 1000)))
+            if ready <= 0 { continue }
+            let count = recv(descriptor, &buffer, buffer.count, 0)
+            if count <= 0 { return (String(decoding: received, as: UTF8.self), true) }
+            received += buffer[0..<count]
+        }
+        return (String(decoding: received, as: UTF8.self), false)
+    }
+
+    private func blockingReadResponse(seconds: Double) -> String {
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        guard poll(&poller, 1, Int32(seconds * 1000)) > 0 else { return "" }
+        let count = recv(descriptor, &buffer, buffer.count, 0)
+        return count > 0 ? String(decoding: buffer[0..<count], as: UTF8.self) : ""
+    }
+}
+
+/// Log entries, for asserting on levels.
+final class CapturedLogs: @unchecked Sendable {
+    private let lock = NSLock()
+    private var entries: [(Logger.Level, String)] = []
+
+    func append(_ level: Logger.Level, _ message: String) {
+        lock.withLock { entries.append((level, message)) }
+    }
+
+    var all: [(Logger.Level, String)] { lock.withLock { entries } }
+
+    struct Handler: LogHandler {
+        let logs: CapturedLogs
+        var metadata: Logger.Metadata = [:]
+        var logLevel: Logger.Level = .trace
+
+        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
+            get { metadata[key] }
+            set { metadata[key] = newValue }
+        }
+
+        func log(event: LogEvent) {
+            logs.append(event.level, event.message.description)
+        }
+    }
+}
+
+/// The `checkout-messages` binary serving on a free port, for tests that need a process of its own
+/// (signals, exact connection counts).
+struct ServingBinary {
+    let process: Process
+    let port: Int
+
+    init(_ arguments: [String]) throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("checkout-messages")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the checkout-messages product first")
+        process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--log-level", "info"] + arguments
+        let standardError = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        try process.run()
+        var found: Int?
+        var logged = ""
+        while found == nil {
+            let data = standardError.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            logged += String(decoding: data, as: UTF8.self)
+            if let line = logged.split(separator: "\n").first(where: { $0.contains("Server started and listening on 127.0.0.1:") }),
+               let number = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                found = number
+            }
+        }
+        // Request logs keep coming: drain them so the server never blocks on a full pipe.
+        standardError.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        port = try #require(found, "the server did not start: \(logged)")
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}
+
+@Suite("Connections: timeouts, the connection cap, client protocol errors, probes and drain")
+struct ConnectionTests {
+    /// The service's router on the guarded HTTP/1 server, on a free port.
+    static func liveApplication(_ limits: ConnectionLimits, logs: CapturedLogs = CapturedLogs())
+        throws -> (some ApplicationProtocol, ServerMetrics)
+    {
+        let logger = Logger(label: "test") { _ in CapturedLogs.Handler(logs: logs) }
+        let configuration = ServerConfiguration(port: 0, connectionLimits: limits)
+        let store = try CatalogStore(directory: nil, defaultLocale: "en", logger: logger)
+        let metrics = ServerMetrics()
+        let application = Application(
+            router: buildRouter(configuration, store: store, metrics: metrics),
+            server: .guardedHTTP1(counter: metrics.connections, limits: limits),
+            configuration: .init(address: .hostname("127.0.0.1", port: 0)),
+            logger: logger)
+        return (application, metrics)
+    }
+
+    @Test("half a request line is closed after the idle timeout, not before")
+    func halfRequestLineTimesOut() async throws {
+        let (application, _) = try Self.liveApplication(ConnectionLimits(idleTimeout: .seconds(1), requestHeaderTimeout: .seconds(30)))
+        try await application.test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            let start = Date()
+            connection.send("GET /v1/reso")
+            let (_, closed) = await connection.readUntilClosed(seconds: 5)
+            let elapsed = Date().timeIntervalSince(start)
+            #expect(closed)
+            #expect(elapsed >= 0.9 && elapsed < 4, "closed after \(elapsed) s")
+        }
+    }
+
+    @Test("a request head trickled a byte at a time is closed after the request-header timeout")
+    func trickledHeadTimesOut() async throws {
+        let (application, metrics) = try Self.liveApplication(ConnectionLimits(idleTimeout: .seconds(30), requestHeaderTimeout: .seconds(1)))
+        try await application.test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            let start = Date()
+            var closedAt: Double?
+            for byte in "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Slow: " + String(repeating: "a", count: 40) {
+                connection.send(String(byte))
+                let (_, closed) = await connection.readUntilClosed(seconds: 0.1)
+                if closed {
+                    closedAt = Date().timeIntervalSince(start)
+                    break
+                }
+            }
+            let elapsed = try #require(closedAt, "the connection stayed open")
+            #expect(elapsed >= 0.9 && elapsed < 3, "closed after \(elapsed) s")
+            #expect(String(decoding: metrics.exposition(), as: UTF8.self)
+                .contains(#"checkout_messages_connections_closed_by_guard_total{reason="request_header_timeout"} 1"#))
+        }
+    }
+
+    @Test("a complete request on a kept-alive connection is answered, and the connection stays usable")
+    func keepAliveStillWorks() async throws {
+        let (application, _) = try Self.liveApplication(ConnectionLimits(idleTimeout: .seconds(5), requestHeaderTimeout: .seconds(1)))
+        try await application.test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            for _ in 0..<3 {
+                connection.send("GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+                let response = await connection.readResponse()
+                #expect(response.hasPrefix("HTTP/1.1 200 OK"))
+                #expect(response.hasSuffix(#"{"status":"alive"}"#))
+                try await Task.sleep(for: .milliseconds(1500))  // longer than the head timeout, between requests
+            }
+        }
+    }
+
+    @Test("beyond the connection cap a connection gets 503 and is closed; below it again, requests work")
+    func connectionCap() async throws {
+        let server = try ServingBinary(["--max-connections", "2"])
+        defer { server.stop() }
+        var first: RawConnection? = try RawConnection(port: server.port)
+        let second = try RawConnection(port: server.port)
+        first?.send("GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await first?.readResponse().hasPrefix("HTTP/1.1 200 OK") == true)
+        second.send("GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+        #expect(await second.readResponse().hasPrefix("HTTP/1.1 200 OK"))
+
+        let third = try RawConnection(port: server.port)
+        let (refusal, closed) = await third.readUntilClosed(seconds: 3)
+        #expect(refusal == "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n")
+        #expect(closed)
+        second.send("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n")
+        let (exposition, _) = await second.readUntilClosed(seconds: 1)
+        #expect(exposition.contains(#"checkout_messages_connections_closed_by_guard_total{reason="limit"} 1"#))
+        #expect(exposition.contains("checkout_messages_connections_open 2"))
+
+        first = nil  // closes it: room for one more
+        var answered = false
+        for _ in 0..<50 where !answered {
+            try await Task.sleep(for: .milliseconds(50))
+            let fourth = try RawConnection(port: server.port)
+            fourth.send("GET /livez HTTP/1.1\r\nHost: x\r\n\r\n")
+            answered = await fourth.readResponse(seconds: 1).hasPrefix("HTTP/1.1 200 OK")
+        }
+        #expect(answered)
+    }
+
+    @Test("a body cut short by the client is counted and logged below error level")
+    func bodyCutShort() async throws {
+        let logs = CapturedLogs()
+        let (application, metrics) = try Self.liveApplication(ConnectionLimits(), logs: logs)
+        try await application.test(.live) { client in
+            let connection = try RawConnection(port: try #require(client.port))
+            connection.send("POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 20\r\n\r\n{\"status\": 4")
+            shutdown(connection.descriptor, Int32(SHUT_WR))
+            _ = await connection.readUntilClosed(seconds: 3)
+            var counted = false
+            for _ in 0..<40 where !counted {
+                counted = String(decoding: metrics.exposition(), as: UTF8.self).contains("checkout_messages_client_protocol_errors_total 1")
+                if !counted { try await Task.sleep(for: .milliseconds(50)) }
+            }
+            #expect(counted)
+        }
+        #expect(!logs.all.contains { $0.0 >= .error }, "\(logs.all.filter { $0.0 >= .error })")
+        #expect(logs.all.contains { $0.0 == .info && $0.1 == "client broke the HTTP protocol mid-request" })
+    }
+
+    @Test func probes() async throws {
+        let service = try TestService()
+        try await service.application.test(.router) { client in
+            try await client.execute(uri: "/livez", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text == #"{"status":"alive"}"#)
+            }
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.text == #"{"status":"ready","locales":54}"#)
+            }
+            service.readiness.startDraining()
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(response.headers[.contentType] == "application/json; charset=utf-8")
+                #expect(response.text == #"{"status":"draining"}"#)
+            }
+            try await client.execute(uri: "/livez", method: .get) { response in
+                #expect(response.status == .ok)  // draining is not dying
+            }
+        }
+    }
+
+    @Test("SIGTERM drains: readiness 503, the request in flight completes, new connections are refused, exit 0")
+    func drainOnSIGTERM() async throws {
+        let server = try ServingBinary(["--drain-delay", "2", "--drain-timeout", "10"])
+        let process = server.process
+        let boundPort = server.port
+        defer { server.stop() }
+
+        // A request in flight: its head and half its body are in before the signal.
+        let inFlight = try RawConnection(port: boundPort)
+        let body = #"{"status": 503}"#
+        inFlight.send("POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n{\"sta")
+        try await Task.sleep(for: .milliseconds(200))
+        kill(process.processIdentifier, SIGTERM)
+        try await Task.sleep(for: .milliseconds(200))
+
+        // During the drain delay: still serving, but not ready.
+        let probe = try RawConnection(port: boundPort)
+        probe.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
+        let readiness = await probe.readResponse()
+        #expect(readiness.hasPrefix("HTTP/1.1 503"))
+        #expect(readiness.hasSuffix(#"{"status":"draining"}"#))
+
+        // After it: the listener is closed.
+        try await Task.sleep(for: .milliseconds(2500))
+        #expect(throws: POSIXError.self) { _ = try RawConnection(port: boundPort) }
+
+        // The request in flight still completes.
+        inFlight.send(String(body.dropFirst(5)))
+        // The server closes it after the response: it is draining.
+        let (response, closedAfter) = await inFlight.readUntilClosed(seconds: 5)
+        #expect(closedAfter)
+        #expect(response.hasPrefix("HTTP/1.1 200 OK"), "\(response)")
+        #expect(response.contains(#""presentation":"retry""#))
+
+        var exited = false
+        for _ in 0..<100 where !exited {
+            exited = !process.isRunning
+            if !exited { try await Task.sleep(for: .milliseconds(100)) }
+        }
+        if !exited { process.terminate() }
+        process.waitUntilExit()
+        #expect(exited)
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0)
+    }
+}
