@@ -26,8 +26,11 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     let metrics = ServerMetrics()
     let router = buildRouter(configuration, store: store, metrics: metrics, readiness: readiness)
     var services: [any Service] = []
-    if configuration.localesDirectory != nil {
+    if let directory = configuration.localesDirectory {
         services.append(CatalogReloadService(store: store, metrics: metrics, logger: logger))
+        if let interval = configuration.watchInterval {
+            services.append(LocaleFolderWatchService(store: store, metrics: metrics, directory: directory, interval: interval, logger: logger))
+        }
     }
     return Application(
         router: router,

@@ -19,6 +19,8 @@ public struct ServerConfiguration: Sendable {
     public var resolveMaxAge: Int
     /// `Cache-Control` max-age for `GET /v1/catalog/{locale}`, in seconds.
     public var catalogMaxAge: Int
+    /// Poll `localesDirectory` for changes this often and reload on one (nil: only on `SIGHUP`).
+    public var watchInterval: Duration?
     /// Idle and request-head timeouts and the connection cap.
     public var connectionLimits: ConnectionLimits
     /// On `SIGTERM`: how long `/readyz` answers 503 while requests are still served, before the listener closes.
@@ -37,6 +39,7 @@ public struct ServerConfiguration: Sendable {
         maximumValidateBodySize: Int = 256 * 1024,
         resolveMaxAge: Int = 300,
         catalogMaxAge: Int = 3600,
+        watchInterval: Duration? = nil,
         connectionLimits: ConnectionLimits = ConnectionLimits(),
         drainDelay: Duration = .zero,
         drainTimeout: Duration = .seconds(25)
@@ -50,6 +53,7 @@ public struct ServerConfiguration: Sendable {
         self.maximumValidateBodySize = maximumValidateBodySize
         self.resolveMaxAge = resolveMaxAge
         self.catalogMaxAge = catalogMaxAge
+        self.watchInterval = watchInterval
         self.connectionLimits = connectionLimits
         self.drainDelay = drainDelay
         self.drainTimeout = drainTimeout

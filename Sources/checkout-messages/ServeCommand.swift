@@ -12,7 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             SIGTERM drains: /readyz answers 503 for --drain-delay while requests are still served, then the listener \
             closes and requests in flight finish within --drain-timeout; the exit status is 0. SIGINT shuts down \
-            gracefully at once. SIGHUP reloads --locales DIR if the new set has no errors.
+            gracefully at once. SIGHUP (and, with --watch, a change of its files) reloads --locales DIR if the new \
+            set has no errors.
             """
     )
 
@@ -33,6 +34,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("log-level"), help: "Least severe level logged.")
     var logLevel: Logger.Level = .info
+
+    @Flag(help: "Also reload --locales DIR when its files change (polled; for folders mounted from a ConfigMap).")
+    var watch = false
+
+    @Option(name: .customLong("watch-interval"), help: "Seconds between checks of the folder with --watch.")
+    var watchInterval: Double = 2
 
     @Option(name: .customLong("idle-timeout"), help: "Seconds a connection may stay without a complete request part before it is closed.")
     var idleTimeout: Double = 60
@@ -56,6 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard drainDelay >= 0, drainDelay <= 3600 else { throw ValidationError("--drain-delay must be from 0 to 3600 seconds") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
+        guard !watch || locales != nil else { throw ValidationError("--watch needs --locales DIR") }
+        guard watchInterval >= 0.05, watchInterval <= 3600 else { throw ValidationError("--watch-interval must be from 0.05 to 3600 seconds") }
     }
 
     func run() async throws {
@@ -65,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         if !allowedOrigins.isEmpty { configuration.allowedOrigins = allowedOrigins }
         configuration.connectionLimits = ConnectionLimits(idleTimeout: .seconds(idleTimeout), requestHeaderTimeout: .seconds(requestHeaderTimeout),
                                                           maximumConnections: maxConnections)
+        configuration.watchInterval = watch ? .seconds(watchInterval) : nil
         configuration.drainDelay = .seconds(drainDelay)
         configuration.drainTimeout = .seconds(drainTimeout)
         do {

@@ -330,3 +330,70 @@ struct ConnectionTests {
         #expect(process.terminationReason == .exit && process.terminationStatus == 0)
     }
 }
+
+@Suite("Running as a fleet: watch mode and identical replicas")
+struct FleetTests {
+    /// GET on the serving binary over a fresh connection: status line and body.
+    static func get(_ path: String, port: Int) async throws -> (status: String, body: String) {
+        let connection = try RawConnection(port: port)
+        connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        let (text, _) = await connection.readUntilClosed(seconds: 5)
+        let parts = text.components(separatedBy: "\r\n\r\n")
+        return (String(parts.first?.split(separator: "\r\n").first ?? ""), parts.dropFirst().joined(separator: "\r\n\r\n"))
+    }
+
+    /// Waits until `/metrics` shows `count` reloads with this result.
+    static func waitForReloads(_ result: String, count: Int, port: Int) async throws -> Bool {
+        for _ in 0..<100 {
+            let (_, body) = try await get("/metrics", port: port)
+            if body.contains("checkout_messages_catalog_reloads_total{result=\"\(result)\"} \(count)") { return true }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        return false
+    }
+
+    @Test("--watch: a broken file is rejected and the old catalog keeps serving; the fix is applied")
+    func watchModeReloads() async throws {
+        let folder = try LocaleFolder()
+        defer { folder.remove() }
+        let server = try ServingBinary(["--locales", folder.url.path, "--watch", "--watch-interval", "0.2"])
+        defer { server.stop() }
+        let german = "/v1/resolve?code=1035&locale=de"
+        #expect(try await Self.get(german, port: server.port).body.contains(germanDecline))
+
+        let original = try folder.read("de.yaml")
+        try folder.write("de.yaml", original + "\nbroken: {unclosed\n")
+        #expect(try await Self.waitForReloads("rejected", count: 1, port: server.port))
+        #expect(try await Self.get(german, port: server.port).body.contains(germanDecline))
+
+        try folder.write("de.yaml", original.replacingOccurrences(of: "message: Ihre Zahlung wurde abgelehnt.",
+                                                                   with: "message: Die Zahlung wurde abgelehnt."))
+        #expect(try await Self.waitForReloads("applied", count: 1, port: server.port))
+        #expect(try await Self.get(german, port: server.port).body
+            .contains("Die Zahlung wurde abgelehnt. Bitte verwenden Sie eine andere Karte oder Zahlungsart."))
+    }
+
+    @Test("two replicas (two processes) with the same content answer the same ETags")
+    func replicasAgreeOnETags() async throws {
+        let paths = ["/v1/catalog/de", "/v1/catalog/es-MX", "/v1/locales", "/v1/resolve?code=1034&locale=fr", "/openapi.yaml"]
+        let replicas = [try ServingBinary([]), try ServingBinary([])]
+        defer { replicas.forEach { $0.stop() } }
+        #expect(replicas[0].port != replicas[1].port)
+        var tags: [[String]] = []
+        for replica in replicas {
+            var replicaTags: [String] = []
+            for path in paths {
+                let connection = try RawConnection(port: replica.port)
+                connection.send("GET \(path) HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                let (text, _) = await connection.readUntilClosed(seconds: 5)
+                let etag = text.components(separatedBy: "\r\n\r\n").first?.split(separator: "\r\n")
+                    .first { $0.lowercased().hasPrefix("etag:") }.map { String($0.dropFirst(5)).trimmingCharacters(in: .whitespaces) }
+                replicaTags.append(etag ?? "none")
+            }
+            tags.append(replicaTags)
+        }
+        #expect(tags[0] == tags[1])
+        #expect(!tags[0].contains("none"))
+        #expect(Set(tags[0]).count == paths.count)
+    }
+}
