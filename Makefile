@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: dependencies build run test validate test-thread-sanitizer contract-explore docs benchmark benchmark-library benchmark-http
+.PHONY: dependencies build run test validate validate-manifests test-thread-sanitizer contract-explore docs benchmark benchmark-library benchmark-http
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -28,6 +28,11 @@ contract-explore: dependencies
 # The translators' check over the shipped catalog; warnings fail too.
 validate: dependencies
 	$(SWIFT) run checkout-messages validate --strict
+
+# The Kubernetes manifests in deploy/, offline: schemas of a pinned Kubernetes version (installs
+# kubernetes-validate with pip if missing), the generated locale ConfigMap, and their consistency.
+validate-manifests:
+	scripts/validate-manifests.sh
 
 # The same suite under ThreadSanitizer, in a build folder of its own (CI runs it after `make test`).
 test-thread-sanitizer: dependencies
