@@ -34,6 +34,10 @@ struct ValidatorTests {
         .init(path: "bad-skeleton/de.yaml", expected: ["7:33 error icu-build total"]),
         .init(path: "misspelled-type/de.yaml", expected: ["7:25 error icu-build total"]),
         .init(path: "polish-plural/pl.yaml", expected: ["5:6 warning plural-category-missing attempts"]),
+        // `fehlend` is a translated `missing`: never sent, so the empty field would get "check" instead of "enter".
+        .init(path: "translated-select-key/de.yaml", expected: ["6:10 error select-keyword field", "6:27 error select-keyword field"]),
+        .init(path: "empty-branch/de.yaml", expected: ["6:27 error empty-message field"]),
+        .init(path: "empty-message/de.yaml", expected: ["1:11 error empty-message greeting"]),
         // Russian `one` is 1, 21, 31…: "один раз" would tell a customer with 21 attempts left they have one.
         .init(path: "implied-quantity/ru.yaml", expected: ["5:21 warning implied-quantity attempts"]),
         .init(path: "japanese-one/ja.yaml", expected: ["4:23 warning plural-category-unused attempts"]),

@@ -43,6 +43,7 @@ struct MessageCheck {
         }
         let structural = checkSelectors(cardinal: cardinal, ordinal: ordinal)
         guard structural else { return }
+        checkEmpty()
         checkImpliedQuantity(samples)
         do {
             compiled = try CompiledMessage(pattern: pattern, locale: tag)
@@ -195,6 +196,26 @@ struct MessageCheck {
         return valid
     }
 
+    /// An empty message, or a plural/select branch with nothing in it (`missing {}`): a customer would see
+    /// an empty box, or a sentence with a hole.
+    private mutating func checkEmpty() {
+        let units = Array(entry.message.utf16)
+        if !entry.message.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            report(entry.messagePosition, .emptyMessage, "the message is empty", hint: "translate the source message")
+            return
+        }
+        for argument in structure?.arguments ?? [] where [.plural, .select, .selectordinal].contains(argument.kind) {
+            for selector in argument.selectors {
+                guard let branch = Self.branch(after: selector.range.upperBound, in: units),
+                      branch.dropFirst().dropLast().allSatisfy({ $0 == 32 || $0 == 10 || $0 == 9 || $0 == 13 })
+                else { continue }
+                report(at(selector.range.lowerBound), .emptyMessage,
+                       "the `\(selector.explicitValue.map { "=\(Int64($0))" } ?? selector.keyword)` branch of {\(argument.name)} is empty",
+                       hint: "write the text customers see in that case")
+            }
+        }
+    }
+
     /// A `plural` branch that never shows its number (`one {the highlighted field}`) where the locale's
     /// category covers more than one number (ru `one`: 1, 21, 31…; fr `one`: 0 and 1): a customer would
     /// read "the field" for 21 fields. Exact values (`=0`) name one number and are exempt.
@@ -254,6 +275,30 @@ struct MessageCheck {
     // MARK: Against the source
 
     /// Same argument names, each used the same way (plural stays plural, select stays select).
+    /// A `select`'s keys are data the code sends (`missing`, `invalid`), not words: one translated
+    /// (`karte` for `card`) never matches, and one left out sends its case to `other`.
+    private mutating func compareSelectKeys(_ mine: [String: [PatternStructure.Argument]], with theirs: [String: [PatternStructure.Argument]]) {
+        for (name, arguments) in mine.sorted(by: { $0.key < $1.key }) {
+            let sourceSelects = (theirs[name] ?? []).filter { $0.kind == .select }
+            guard !sourceSelects.isEmpty else { continue }
+            let expected = Set(sourceSelects.flatMap { $0.selectors.map(\.keyword) })
+            for argument in arguments where argument.kind == .select {
+                let keys = argument.selectors.map(\.keyword)
+                for selector in argument.selectors where !expected.contains(selector.keyword) {
+                    report(at(selector.range.lowerBound), .selectKeyword,
+                           "`\(selector.keyword)` is not a key of {\(name)} in the source (\(expected.sorted().joined(separator: ", ")))",
+                           hint: "keep select keys exactly as in the source; they are values the checkout sends, not words")
+                }
+                let lacking = expected.subtracting(keys).sorted()
+                if !lacking.isEmpty {
+                    report(at(argument.nameRange.lowerBound), .selectKeyword,
+                           "{\(name)} lacks the source's \(lacking.map { "`\($0)`" }.joined(separator: ", ")): those cases would show `other`",
+                           hint: "add a branch for each key of the source")
+                }
+            }
+        }
+    }
+
     mutating func compareArguments(_ translation: PatternStructure, with source: PatternStructure) {
         let mine = Dictionary(grouping: translation.arguments, by: \.name)
         let theirs = Dictionary(grouping: source.arguments, by: \.name)
@@ -276,6 +321,7 @@ struct MessageCheck {
                        hint: "keep every placeholder of the source")
             }
         }
+        compareSelectKeys(mine, with: theirs)
         for (name, arguments) in mine.sorted(by: { $0.key < $1.key }) {
             guard let sourceArguments = theirs[name] else { continue }
             let expected = Set(sourceArguments.map(\.signature))

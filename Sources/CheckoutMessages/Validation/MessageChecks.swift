@@ -34,8 +34,10 @@ enum MessageChecks {
                 continue
             }
             var check = file.message(entry)
-            // Compared only when ICU accepts the message: a broken one already has its error.
-            if check.compiled != nil, let structure = check.structure, let sourceStructure = source.structures[entry.key] {
+            // Compared only when ICU accepts the message (a broken one already has its error) and it is
+            // not empty (an empty one has its own).
+            if check.compiled != nil, !check.diagnostics.contains(where: { $0.check == .emptyMessage }),
+               let structure = check.structure, let sourceStructure = source.structures[entry.key] {
                 check.compareArguments(structure, with: sourceStructure)
             }
             if entry.message == original.message, entry.message.unicodeScalars.contains(where: \.properties.isAlphabetic),

@@ -27,6 +27,10 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     case argumentType = "argument-type"
     /// A source message uses an argument it does not declare.
     case argumentUndeclared = "argument-undeclared"
+    /// A `select` has keys that differ from the source's (a translated keyword, or one left out).
+    case selectKeyword = "select-keyword"
+    /// The message, or one of its plural/select branches, is empty.
+    case emptyMessage = "empty-message"
     /// A source key has no translation.
     case missingKey = "missing-key"
     /// A source argument declaration lacks a valid type or example.
@@ -68,7 +72,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         switch self {
         case .yamlSyntax, .yamlStructure, .duplicateKey, .localeTag, .sourceMissing, .icuSyntax, .icuBuild,
              .missingOther, .pluralKeyword, .duplicateSelector, .argumentMismatch, .argumentType,
-             .argumentUndeclared, .missingKey, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
+             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
             .error
         case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .untranslated, .stale, .markup,
              .controlCharacter, .bidiControl, .whitespace, .descriptionMissing:
@@ -92,6 +96,8 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         case .argumentMismatch: "The message's argument names differ from the source (also: an apostrophe hiding a placeholder)."
         case .argumentType: "An argument is used differently from the source (e.g. select instead of plural)."
         case .argumentUndeclared: "A source message uses an argument without declaring its type and example."
+        case .selectKeyword: "A select's keys differ from the source's: a translated keyword never matches, so customers get `other`."
+        case .emptyMessage: "The message or one of its plural/select branches is empty: a customer would see nothing."
         case .missingKey: "A source key has no translation; customers see the source text."
         case .argumentDeclaration: "A source argument declaration lacks a valid type or example."
         case .pluralCategoryMissing: "A plural lacks a category that the locale's plural rules need."
