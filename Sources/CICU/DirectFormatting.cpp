@@ -116,6 +116,13 @@ bool cicu::compileDirect(const MessagePattern &pattern, int32_t start, const std
     }
 }
 
+bool DirectMessage::writesAlways(int32_t index) const {
+    for (const auto &piece : pieces) {
+        if (piece.kind == DirectPiece::simple && piece.argument == index) { return true; }
+    }
+    return false;
+}
+
 namespace {
 
 /// A number argument formatted once for a plural: its category and its `#` text come from the same

@@ -89,6 +89,10 @@ struct DirectPiece;
 /// A message or sub-message as a sequence of pieces.
 struct DirectMessage {
     std::vector<DirectPiece> pieces;
+
+    /// Whether argument `index` is written at the top level (outside every plural and select), hence
+    /// formatted on every call.
+    bool writesAlways(int32_t index) const;
 };
 
 struct DirectPiece {

@@ -164,6 +164,15 @@ int32_t cicu_message_format_format(cicu_message_format *format, const cicu_argum
         bool complete = true;
         for (int32_t i = 0; i < count; ++i) {
             complete = complete && arguments[i].kind != CICU_ARGUMENT_ABSENT && arguments[i].kind <= CICU_ARGUMENT_MONEY;
+            // MessageFormat formats every money argument before the message, so an unknown currency
+            // fails even where its branch is not taken; direct formatting formats lazily, so it checks
+            // the same up front for money it does not always write (found by the differential fuzz
+            // target, FUZZING.md). Money written at the top level fails in formatting anyway.
+            if (arguments[i].kind == CICU_ARGUMENT_MONEY && !format->direct->writesAlways(i)
+                && cicu_currency_fraction_digits(arguments[i].text) < 0) {
+                setStatus(status, U_ILLEGAL_ARGUMENT_ERROR);
+                return 0;
+            }
         }
         if (complete) {
             Utf8Writer writer{out, capacity};

@@ -135,6 +135,22 @@ struct DirectFormattingTests {
         #expect(Self.compare(money, [.money(Money(minorUnits: 1, currency: "XYZ"))]) == nil)
     }
 
+    /// The differential fuzz target's finding (FUZZING.md): money with an unknown currency in a branch
+    /// not taken. MessageFormat formats every argument first and fails; direct formatting must too.
+    @Test func unknownCurrencyInABranchNotTakenFailsOnBothPaths() throws {
+        let message = try CompiledMessage(pattern: "za {s, plural, one {{m}} other {jiné}}", locale: LocaleTag("cs"))
+        let values: [MessageArgument] = [.integer(46_000_138), .money(Money(minorUnits: 7363, currency: "XYZ"))]
+        #expect(Self.compare(message, values) == nil)
+        #expect(throws: ICUError.self) { try message.formatIfComplete { values[$0] } }
+        // A known currency in the same place is simply not written.
+        let known: [MessageArgument] = [.integer(5), .money(Money(minorUnits: 7363, currency: "EUR"))]
+        #expect(try message.formatIfComplete { known[$0] } == "za jiné")
+        // The fuzzer's own input, whole.
+        let fuzzed = try CompiledMessage(pattern: "k\u{02}uZte to za {s, plural, onu {# sekundu} few {# kekuy} othd {krta{kartB\0\0\0therekuy} u} othdd {karta} other {jiné}})",
+                                         locale: LocaleTag("cs"))
+        #expect(Self.compare(fuzzed, values) == nil)
+    }
+
     @Test func longResultsAreComplete() throws {
         let message = try CompiledMessage(pattern: "{t} {n, plural, other {# {t}}}", locale: LocaleTag("en"))
         let long = String(repeating: "ž", count: 3_000)  // 6,000 bytes: more than the first buffer

@@ -110,6 +110,18 @@ struct LocaleNegotiationTests {
         #expect(Self.catalog.negotiate(acceptLanguage: header).tag.identifier == "en")
     }
 
+    /// The locale-tag fuzz target's finding (FUZZING.md): a 62-byte private-use tag that ICU lengthens
+    /// (`x-…` becomes `und-x-…`, 66 bytes) would not parse again; a tag is now refused when its canonical
+    /// form is over the cap, so every accepted tag re-parses to itself.
+    @Test func canonicalFormOverTheCapIsRefused() throws {
+        let fuzzed = "x_deKK-u-fHu-nu-hen_US-nuanu-nu-u-nf-Su-frh-nu-u-nu-h-en_US-nu"
+        #expect(fuzzed.utf8.count <= LocaleTag.maximumLength)
+        #expect(throws: LocaleTagError.self) { try LocaleTag(fuzzed) }
+        let short = try LocaleTag("x_deKK-u")
+        #expect(short.identifier == "und-x-dekk-u")
+        #expect(try LocaleTag(short.identifier) == short)
+    }
+
     @Test func errorTextIsShortened() {
         let error = #expect(throws: LocaleTagError.self) { try LocaleTag(String(repeating: "b", count: 10_000)) }
         #expect((error?.description.count ?? 0) < 100)

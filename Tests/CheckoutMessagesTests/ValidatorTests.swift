@@ -52,6 +52,9 @@ struct ValidatorTests {
         .init(path: "extra-key/de.yaml", expected: ["8:1 warning extra-key farewell"]),
         .init(path: "duplicate-key/de.yaml", expected: ["8:1 error duplicate-key greeting"]),
         .init(path: "yaml-syntax/de.yaml", expected: ["1:18 error yaml-syntax -"]),
+        // The locale-file fuzz target's finding (FUZZING.md): at the end of a file without a final line
+        // break, libyaml's mark is on line 10 of 9; the position is the end of the last line.
+        .init(path: "yaml-syntax-at-end/de.yaml", expected: ["9:6 error yaml-syntax -"]),
         .init(path: "not-a-locale/german.yaml", expected: ["1:1 error locale-tag -"]),
         .init(path: "stale/de.yaml", expected: ["2:11 warning stale greeting"]),
         .init(path: "clean/de.yaml", expected: []),

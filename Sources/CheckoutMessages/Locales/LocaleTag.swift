@@ -24,6 +24,8 @@ public struct LocaleTag: Sendable, Hashable, Comparable, CustomStringConvertible
             normalized.withCString { cicu_canonical_language_tag($0, Int32(normalized.utf8.count), out, capacity) }
         }
         identifier = canonical.isEmpty ? normalized : canonical
+        // ICU may lengthen a tag (`x-…` becomes `und-x-…`); one longer than the cap would not parse again.
+        guard identifier.utf8.count <= Self.maximumLength else { throw LocaleTagError(tag: text) }
     }
 
     /// RFC 5646 well-formedness: language (2–3 letters with up to three 3-letter extlangs, or 4–8 letters),

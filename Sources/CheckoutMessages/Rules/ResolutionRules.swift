@@ -41,7 +41,7 @@ public struct ResolutionRules: Sendable {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch let error as YamlError {
-            let (position, problem) = error.positionAndProblem
+            let (position, problem) = error.positionAndProblem(in: yaml)
             throw RulesError(problems: [RulesProblem(file: file, line: position.line, column: position.column,
                                                      message: "YAML syntax: \(problem)")])
         } catch {

@@ -20,11 +20,11 @@ extension LocaleFile {
                     report(position, key, .duplicateKey, "\(key) is defined twice; YAML keeps only one of them")
                 }
                 if !duplicates.isEmpty { return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics) }
-                let (position, problem) = error.positionAndProblem
+                let (position, problem) = error.positionAndProblem(in: text)
                 report(position, nil, .duplicateKey, problem)
                 return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
             }
-            let (position, problem) = error.positionAndProblem
+            let (position, problem) = error.positionAndProblem(in: text)
             report(position, nil, .yamlSyntax, "YAML syntax: \(problem)")
             return (LocaleFile(path: path, tag: tag, entries: [], text: text), diagnostics)
         } catch {
