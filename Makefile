@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: dependencies build run test validate validate-manifests test-thread-sanitizer contract-explore docs benchmark benchmark-library benchmark-http
+.PHONY: dependencies build run test validate validate-manifests test-thread-sanitizer contract-explore fuzz fuzz-smoke soak docs benchmark benchmark-library benchmark-http
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -33,6 +33,18 @@ validate: dependencies
 # kubernetes-validate with pip if missing), the generated locale ConfigMap, and their consistency.
 validate-manifests:
 	scripts/validate-manifests.sh
+
+# libFuzzer targets (Fuzz/, FUZZING.md) with AddressSanitizer, in .build-fuzz: FUZZ_SECONDS per target
+# (default 300). `fuzz-smoke` is the short run CI makes (10 s each).
+fuzz: dependencies
+	scripts/fuzz.sh $(or $(FUZZ_SECONDS),300)
+
+fuzz-smoke: dependencies
+	scripts/fuzz.sh 10
+
+# A bounded mixed load with good and broken reloads, sampling RSS (SOAK_SECONDS, default 600).
+soak: dependencies
+	scripts/soak.sh $(or $(SOAK_SECONDS),600)
 
 # The same suite under ThreadSanitizer, in a build folder of its own (CI runs it after `make test`).
 test-thread-sanitizer: dependencies

@@ -73,7 +73,7 @@ let package = Package(
         .testTarget(
             name: "CheckoutMessagesTests",
             dependencies: ["CheckoutMessages"],
-            exclude: ["Fixtures"]
+            exclude: ["Fixtures", "Renderings"]
         ),
         .testTarget(
             name: "CheckoutMessagesServerTests",
@@ -109,4 +109,22 @@ if Context.environment["CHECKOUT_MESSAGES_BENCHMARKS"] != nil {
             path: "Benchmarks/BareServer"
         ),
     ]
+}
+
+// libFuzzer targets (Fuzz/, `make fuzz`, FUZZING.md): declared only when CHECKOUT_MESSAGES_FUZZ is set, and
+// built by scripts/fuzz.sh with AddressSanitizer and coverage instrumentation in a build folder of their own,
+// linked with libFuzzer without its `main` (SwiftPM executables bring their own, which runs the driver).
+if Context.environment["CHECKOUT_MESSAGES_FUZZ"] != nil {
+    let fuzzTargets: [(name: String, folder: String, dependencies: [Target.Dependency])] = [
+        ("fuzz-json", "FuzzJSON", ["CheckoutMessages"]),
+        ("fuzz-upstream", "FuzzUpstream", ["CheckoutMessages"]),
+        ("fuzz-query", "FuzzQuery", ["CheckoutMessagesServer"]),
+        ("fuzz-locale-tags", "FuzzLocaleTags", ["CheckoutMessages"]),
+        ("fuzz-locale-file", "FuzzLocaleFile", ["CheckoutMessages"]),
+        ("fuzz-differential", "FuzzDifferential", ["CheckoutMessages"]),
+    ]
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/FuzzDriver"))
+    package.targets += fuzzTargets.map { target in
+        .executableTarget(name: target.name, dependencies: target.dependencies + ["FuzzDriver"], path: "Fuzz/\(target.folder)")
+    }
 }
