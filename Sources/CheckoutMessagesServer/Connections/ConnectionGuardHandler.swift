@@ -78,10 +78,13 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        // A response is going out: whatever arrives next begins a new request head.
+        // A response is going out: whatever arrives next begins a new request head, with a deadline of
+        // its own (bytes that came in since the last response, say a pipelined body, start none now).
         receivingHead = true
         headStarted = false
         tail = 0
+        deadline?.cancel()
+        deadline = nil
         context.write(data, promise: promise)
     }
 
