@@ -2,16 +2,20 @@ import CheckoutMessages
 import Hummingbird
 import Logging
 import ServiceLifecycle
+import UnixSignals
 
 /// Runs the service until `SIGINT` (a graceful shutdown at once) or `SIGTERM` (a drain: `/readyz` answers
 /// 503 for `drainDelay` while requests are still served, then the listener closes, requests in flight
 /// finish within `drainTimeout`, and it returns).
 public func runServer(_ configuration: ServerConfiguration, logger: Logger) async throws {
     let readiness = Readiness()
-    let application = try buildApplication(configuration, logger: logger, readiness: readiness)
+    // Trapped before anything listens: an early signal must not meet the default action (exit).
+    let terminations = await UnixSignalsSequence(trapping: .sigterm)
+    let hangups = configuration.localesDirectory == nil ? nil : await UnixSignalsSequence(trapping: .sighup)
+    let application = try buildApplication(configuration, logger: logger, readiness: readiness, hangups: hangups)
     var group = ServiceGroupConfiguration(services: [
         .init(service: application),
-        .init(service: DrainService(readiness: readiness, delay: configuration.drainDelay, logger: logger),
+        .init(service: DrainService(signals: terminations, readiness: readiness, delay: configuration.drainDelay, logger: logger),
               successTerminationBehavior: .gracefullyShutdownGroup),
     ], gracefulShutdownSignals: [.sigint], logger: logger)
     group.maximumGracefulShutdownDuration = configuration.drainTimeout
@@ -20,14 +24,14 @@ public func runServer(_ configuration: ServerConfiguration, logger: Logger) asyn
 
 /// Builds the HTTP service: the catalog store, the router with its middleware, HTTP/1 with the
 /// connection limits, and the `SIGHUP` reload service when a locale folder is served.
-public func buildApplication(_ configuration: ServerConfiguration, logger: Logger,
-                             readiness: Readiness = Readiness()) throws -> some ApplicationProtocol {
+public func buildApplication(_ configuration: ServerConfiguration, logger: Logger, readiness: Readiness = Readiness(),
+                             hangups: UnixSignalsSequence? = nil) throws -> some ApplicationProtocol {
     let store = try CatalogStore(directory: configuration.localesDirectory, defaultLocale: configuration.defaultLocale, logger: logger)
     let metrics = ServerMetrics()
     let router = buildRouter(configuration, store: store, metrics: metrics, readiness: readiness)
     var services: [any Service] = []
     if let directory = configuration.localesDirectory {
-        services.append(CatalogReloadService(store: store, metrics: metrics, logger: logger))
+        services.append(CatalogReloadService(store: store, metrics: metrics, logger: logger, signals: hangups))
         if let interval = configuration.watchInterval {
             services.append(LocaleFolderWatchService(store: store, metrics: metrics, directory: directory, interval: interval, logger: logger))
         }
