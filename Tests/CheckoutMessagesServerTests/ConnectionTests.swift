@@ -287,7 +287,9 @@ struct ConnectionTests {
 
     @Test("SIGTERM drains: readiness 503, the request in flight completes, new connections are refused, exit 0")
     func drainOnSIGTERM() async throws {
-        let server = try ServingBinary(["--drain-delay", "2", "--drain-timeout", "10"])
+        // Generous delay and timeout: under ThreadSanitizer, with every suite running at once, the test
+        // process can stall for seconds; each step below waits for its condition rather than a time.
+        let server = try ServingBinary(["--drain-delay", "8", "--drain-timeout", "60"])
         let process = server.process
         let boundPort = server.port
         defer { server.stop() }
@@ -298,29 +300,40 @@ struct ConnectionTests {
         inFlight.send("POST /v1/resolve HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: \(body.utf8.count)\r\n\r\n{\"sta")
         try await Task.sleep(for: .milliseconds(200))
         kill(process.processIdentifier, SIGTERM)
-        try await Task.sleep(for: .milliseconds(200))
 
-        // During the drain delay: still serving, but not ready.
-        let probe = try RawConnection(port: boundPort)
-        probe.send("GET /readyz HTTP/1.1\r\nHost: x\r\n\r\n")
-        let readiness = await probe.readResponse()
+        // During the drain delay: still serving, but not ready (the signal is handled asynchronously).
+        var readiness = ""
+        for _ in 0..<40 where !readiness.hasPrefix("HTTP/1.1 503") {
+            let probe = try RawConnection(port: boundPort)
+            probe.send("GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            readiness = await probe.readUntilClosed(seconds: 5).text
+            if !readiness.hasPrefix("HTTP/1.1 503") { try await Task.sleep(for: .milliseconds(50)) }
+        }
         #expect(readiness.hasPrefix("HTTP/1.1 503"))
         #expect(readiness.hasSuffix(#"{"status":"draining"}"#))
 
         // After it: the listener is closed.
-        try await Task.sleep(for: .milliseconds(2500))
-        #expect(throws: POSIXError.self) { _ = try RawConnection(port: boundPort) }
+        var refused = false
+        for _ in 0..<300 where !refused {
+            do {
+                _ = try RawConnection(port: boundPort)
+                try await Task.sleep(for: .milliseconds(100))
+            } catch {
+                refused = true
+            }
+        }
+        #expect(refused)
 
         // The request in flight still completes.
         inFlight.send(String(body.dropFirst(5)))
         // The server closes it after the response: it is draining.
-        let (response, closedAfter) = await inFlight.readUntilClosed(seconds: 5)
+        let (response, closedAfter) = await inFlight.readUntilClosed(seconds: 20)
         #expect(closedAfter)
         #expect(response.hasPrefix("HTTP/1.1 200 OK"), "\(response)")
         #expect(response.contains(#""presentation":"retry""#))
 
         var exited = false
-        for _ in 0..<100 where !exited {
+        for _ in 0..<300 where !exited {
             exited = !process.isRunning
             if !exited { try await Task.sleep(for: .milliseconds(100)) }
         }
