@@ -8,13 +8,11 @@ let locales = ["en", "cs", "ar", "fr", "ja", "ru", "pl", "he", "lv", "ga"].map {
 /// Input: byte 0 picks the locale, byte 1 how many argument bytes follow at the end; the rest is the
 /// pattern's UTF-8. Each argument takes one value byte: an integer, a decimal, text or money.
 func fuzzDifferential(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let data = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-    let size = bytes.count
-    guard size >= 3 else { return }
-    let locale = locales[Int(data[0]) % locales.count]
-    let valueCount = min(Int(data[1]) % 8, size - 2)
-    let values = UnsafeBufferPointer(start: data + size - valueCount, count: valueCount)
-    let pattern = String(decoding: UnsafeBufferPointer(start: data + 2, count: size - 2 - valueCount), as: UTF8.self)
+    guard bytes.count >= 3 else { return }
+    let locale = locales[Int(bytes[0]) % locales.count]
+    let valueCount = min(Int(bytes[1]) % 8, bytes.count - 2)
+    let values = UnsafeBufferPointer(rebasing: bytes.suffix(valueCount))
+    let pattern = String(decoding: bytes.dropFirst(2).dropLast(valueCount), as: UTF8.self)
     guard let message = try? CompiledMessage(pattern: pattern, locale: locale) else { return }
     func argument(_ index: Int) -> MessageArgument? {
         guard !values.isEmpty else { return .integer(Int64(index)) }

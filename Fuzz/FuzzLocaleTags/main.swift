@@ -6,9 +6,7 @@ let catalog = try! MessageCatalog.embedded()
 /// libFuzzer target: any text as a locale tag and as an `Accept-Language` value negotiates to a locale
 /// the catalog has (or is refused as a tag), never a crash; a tag that parses keeps parsing to itself.
 func fuzzLocaleTags(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let data = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-    let size = bytes.count
-    let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let text = String(decoding: bytes, as: UTF8.self)
     if let tag = try? LocaleTag(text) {
         precondition((try? LocaleTag(tag.identifier)) == tag, "not idempotent: \(text) → \(tag)")
         _ = catalog.closestLocale(to: tag)

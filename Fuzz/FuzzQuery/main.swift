@@ -4,9 +4,7 @@ import FuzzDriver
 /// libFuzzer target: the GET query reader (percent-decoding, `arg.NAME` pairs, typed parameters)
 /// accepts or refuses any query string with a problem, never a crash.
 func fuzzQuery(_ bytes: UnsafeBufferPointer<UInt8>) {
-    let data = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
-    let size = bytes.count
-    let target = "/v1/resolve?" + String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
+    let target = "/v1/resolve?" + String(decoding: bytes, as: UTF8.self)
     let query = QueryString.query(of: target)
     _ = QueryString.pairs(query)
     _ = try? ResolveRequest(query: query)

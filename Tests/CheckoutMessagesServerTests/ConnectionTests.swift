@@ -41,16 +41,16 @@ final class RawConnection: @unchecked Sendable {
 
     /// Reads until the peer closes or `seconds` pass: the bytes, and whether the peer closed.
     func readUntilClosed(seconds: Double) async -> (text: String, closed: Bool) {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.blockingReadUntilClosed(seconds: seconds)) }
-        }
+        await offThePool { self.blockingReadUntilClosed(seconds: seconds) }
     }
 
     /// Reads one response's worth of bytes (waits until something arrives, up to `seconds`).
     func readResponse(seconds: Double = 5) async -> String {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: self.blockingReadResponse(seconds: seconds)) }
-        }
+        await offThePool { self.blockingReadResponse(seconds: seconds) }
+    }
+
+    private func offThePool<T: Sendable>(_ read: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in DispatchQueue.global().async { continuation.resume(returning: read()) } }
     }
 
     private func blockingReadUntilClosed(seconds: Double) -> (text: String, closed: Bool) {
@@ -101,44 +101,6 @@ final class CapturedLogs: @unchecked Sendable {
         func log(event: LogEvent) {
             logs.append(event.level, event.message.description)
         }
-    }
-}
-
-/// The `checkout-messages` binary serving on a free port, for tests that need a process of its own
-/// (signals, exact connection counts).
-struct ServingBinary {
-    let process: Process
-    let port: Int
-
-    init(_ arguments: [String]) throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("checkout-messages")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the checkout-messages product first")
-        process = Process()
-        process.executableURL = binary
-        process.arguments = ["serve", "--port", "0", "--log-level", "info"] + arguments
-        let standardError = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = standardError
-        try process.run()
-        var found: Int?
-        var logged = ""
-        while found == nil {
-            let data = standardError.fileHandleForReading.availableData
-            if data.isEmpty { break }
-            logged += String(decoding: data, as: UTF8.self)
-            if let line = logged.split(separator: "\n").first(where: { $0.contains("Server started and listening on 127.0.0.1:") }),
-               let number = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-                found = number
-            }
-        }
-        // Request logs keep coming: drain them so the server never blocks on a full pipe.
-        standardError.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
-        port = try #require(found, "the server did not start: \(logged)")
-    }
-
-    func stop() {
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
     }
 }
 

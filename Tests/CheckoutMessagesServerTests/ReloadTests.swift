@@ -84,36 +84,12 @@ struct ReloadTests {
 
     @Test("SIGHUP to the running binary: a broken set changes nothing, a good one is applied")
     func sighupToTheBinary() async throws {
-        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("checkout-messages")
-        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the checkout-messages product first")
         let folder = try LocaleFolder()
         defer { folder.remove() }
-        let process = Process()
-        process.executableURL = binary
-        // Port 0: the kernel picks a free port, and the server's start-up line says which.
-        process.arguments = ["serve", "--port", "0", "--locales", folder.url.path, "--log-level", "info"]
-        let standardError = Pipe()
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = standardError
-        try process.run()
-        defer {
-            process.terminate()
-            process.waitUntilExit()
-        }
-        var port: Int?
-        var logged = ""
-        while port == nil {
-            let data = standardError.fileHandleForReading.availableData
-            if data.isEmpty { break }  // the server exited
-            logged += String(decoding: data, as: UTF8.self)
-            if let line = logged.split(separator: "\n").first(where: { $0.contains("Server started and listening on 127.0.0.1:") }),
-               let number = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
-                port = number
-            }
-        }
-        // Request logs keep coming: drain them so the server never blocks on a full pipe.
-        standardError.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
-        let boundPort = try #require(port, "the server did not start: \(logged)")
+        let server = try ServingBinary(["--locales", folder.url.path])
+        defer { server.stop() }
+        let process = server.process
+        let boundPort = server.port
 
         func get(_ path: String) async throws -> (Int, Data) {
             let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(boundPort)\(path)")!)

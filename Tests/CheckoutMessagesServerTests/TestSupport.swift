@@ -37,3 +37,41 @@ extension TestResponse {
 func jsonBody(_ text: String) -> ByteBuffer { ByteBuffer(string: text) }
 
 let jsonHeaders: HTTPFields = [.contentType: "application/json"]
+
+/// The `checkout-messages` binary serving on a free port, for tests that need a process of its own
+/// (signals, exact connection counts).
+struct ServingBinary {
+    let process: Process
+    let port: Int
+
+    init(_ arguments: [String]) throws {
+        let binary = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("checkout-messages")
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "build the checkout-messages product first")
+        process = Process()
+        process.executableURL = binary
+        process.arguments = ["serve", "--port", "0", "--log-level", "info"] + arguments
+        let standardError = Pipe()
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = standardError
+        try process.run()
+        var found: Int?
+        var logged = ""
+        while found == nil {
+            let data = standardError.fileHandleForReading.availableData
+            if data.isEmpty { break }
+            logged += String(decoding: data, as: UTF8.self)
+            if let line = logged.split(separator: "\n").first(where: { $0.contains("Server started and listening on 127.0.0.1:") }),
+               let number = line.split(separator: ":").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+                found = number
+            }
+        }
+        // Request logs keep coming: drain them so the server never blocks on a full pipe.
+        standardError.fileHandleForReading.readabilityHandler = { handle in _ = handle.availableData }
+        port = try #require(found, "the server did not start: \(logged)")
+    }
+
+    func stop() {
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+    }
+}

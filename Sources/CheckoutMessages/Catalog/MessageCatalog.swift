@@ -109,11 +109,7 @@ public final class MessageCatalog: Sendable {
     /// Throws for a tag that is not well-formed BCP 47, so that services can answer 400.
     public func negotiate(tag: String) throws(LocaleTagError) -> NegotiatedLocale {
         if let index = exactTags.index(of: tag) { return negotiated(index) }  // the common case: no parsing, no ICU
-        let desired = try LocaleTag(tag)
-        if pseudoLocales.contains(desired), let index = compiled.firstIndex(where: { $0.tag == desired }) {
-            return negotiated(index)
-        }
-        return negotiated(matcher.bestMatch(for: desired))
+        return closestLocale(to: try LocaleTag(tag)) ?? defaultNegotiated
     }
 
     /// The loaded locale that serves `tag` (`de-AT` → `de`, `es-MX` → `es-419`), or nil when no loaded locale

@@ -42,11 +42,6 @@ final class LocaleMatcher: @unchecked Sendable {  // ICU's matcher is immutable 
 
     deinit { cicu_locale_matcher_destroy(handle) }
 
-    /// The index of the supported locale closest to `tag`, or the default's.
-    func bestMatch(for tag: LocaleTag) -> Int {
-        closestMatch(for: tag) ?? defaultIndex
-    }
-
     /// The index of the supported locale close enough to `tag` by CLDR's distances, or nil when no
     /// supported locale is (a language the catalog lacks).
     func closestMatch(for tag: LocaleTag) -> Int? {

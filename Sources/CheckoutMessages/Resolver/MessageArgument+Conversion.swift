@@ -34,8 +34,8 @@ extension MessageArgument {
         return nil
     }
 
-    /// The caller's retry delay in whole seconds, rounded up: 0 for zero or less (no delay), nil when
-    /// unusable (not a number, or more than a day), so that the outcome's default applies.
+    /// The caller's retry delay in seconds, as given (the resolver rounds it up, and reads zero or less as
+    /// no delay); nil when unusable (not a number, or more than a day), so that the outcome's default applies.
     var delayValue: Double? {
         let seconds: Double?
         switch converted(to: .number) {
@@ -44,6 +44,6 @@ extension MessageArgument {
         default: seconds = nil
         }
         guard let seconds, seconds <= RetryDelay.maximumSeconds else { return nil }
-        return seconds <= 0 ? 0 : seconds.rounded(.up)
+        return seconds
     }
 }

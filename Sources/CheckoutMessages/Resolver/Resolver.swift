@@ -98,7 +98,7 @@ public struct Resolver: Sendable {
             }
         }
         let reference = error.traceId ?? callerReference
-        // Whole seconds, rounded up; zero (the caller's "no delay") suggests none.
+        // Whole seconds, rounded up; zero or less (the caller's "no delay") suggests none.
         let afterSeconds = presentation == .retry ? (callerDelay ?? plan.afterSeconds).flatMap { $0 > 0 ? $0.rounded(.up) : nil } : nil
         if var resolution = plan.template {
             resolution.reference = reference

@@ -8,7 +8,7 @@ enum RetryDelay {
 
     /// The delay as `afterSeconds`, when it is under a minute.
     static func seconds(_ delay: Double) -> Int64? {
-        delay > 0 && delay < secondsPerMinute ? Int64(delay.rounded(.up)) : nil
+        delay > 0 && delay < secondsPerMinute ? Int64(delay) : nil
     }
 
     /// The delay as `afterMinutes`, when it is a minute or more.

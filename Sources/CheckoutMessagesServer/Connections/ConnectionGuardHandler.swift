@@ -14,7 +14,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     static let refusal = "HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n"
 
     private let counter: ConnectionCounter
-    private let limits: ConnectionLimits
+    private let maximumConnections: Int
+    private let requestHeaderTimeout: TimeAmount
     private enum Admission { case pending, admitted, refused }
     private var admission = Admission.pending
     private var receivingHead = true
@@ -25,7 +26,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     init(counter: ConnectionCounter, limits: ConnectionLimits) {
         self.counter = counter
-        self.limits = limits
+        maximumConnections = limits.maximumConnections
+        requestHeaderTimeout = TimeAmount(limits.requestHeaderTimeout)
     }
 
     /// Added to a connection that is already active (the usual case for an accepted one): admit it now.
@@ -40,7 +42,7 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
 
     private func admit(_ context: ChannelHandlerContext) {
         guard admission == .pending else { return }
-        guard counter.admit(limit: limits.maximumConnections) else {
+        guard counter.admit(limit: maximumConnections) else {
             admission = .refused
             var refusal = context.channel.allocator.buffer(capacity: Self.refusal.utf8.count)
             refusal.writeString(Self.refusal)
@@ -95,10 +97,8 @@ final class ConnectionGuardHandler: ChannelDuplexHandler, RemovableChannelHandle
     }
 
     private func startDeadline(_ context: ChannelHandlerContext) {
-        let timeout = TimeAmount.nanoseconds(Int64(limits.requestHeaderTimeout.components.seconds) * 1_000_000_000
-                                             + limits.requestHeaderTimeout.components.attoseconds / 1_000_000_000)
         // On the channel's own event loop, like every call of this handler: no Sendable capture needed.
-        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: timeout) { [weak self] in
+        deadline = context.eventLoop.assumeIsolated().scheduleTask(in: requestHeaderTimeout) { [weak self] in
             guard let self, self.receivingHead else { return }
             self.counter.recordHeaderTimeout()
             context.close(promise: nil)

@@ -11,9 +11,7 @@ struct GuardedHTTP1Channel: ServerChildChannel, HTTPChannelHandler {
     let limits: ConnectionLimits
 
     init(responder: @escaping HTTPChannelHandler.Responder, counter: ConnectionCounter, limits: ConnectionLimits) {
-        let idle = TimeAmount.nanoseconds(Int64(limits.idleTimeout.components.seconds) * 1_000_000_000
-                                          + limits.idleTimeout.components.attoseconds / 1_000_000_000)
-        http = HTTP1Channel(responder: responder, configuration: .init(idleTimeout: idle))
+        http = HTTP1Channel(responder: responder, configuration: .init(idleTimeout: TimeAmount(limits.idleTimeout)))
         self.counter = counter
         self.limits = limits
     }
