@@ -24,9 +24,22 @@ public final class MessageCatalog: Sendable {
 
     let compiled: [CompiledLocale]
     let sourceIndex: Int
+    /// The source keys in file order, and the structure of each source message.
+    let sourceOrder: [String]
+    let sourceStructures: [String: PatternStructure]
     /// Loaded locales by their canonical tag, for requests that name one exactly.
-    private let exactTags: ExactTagTable
-    private let matcher: LocaleMatcher
+    let exactTags: ExactTagTable
+    let matcher: LocaleMatcher
+    /// The `compiled` index of each locale the matcher knows, when they differ from its own indices (a
+    /// brand's added locales come after the pseudo-locales); nil when they are the same.
+    let matcherIndices: [Int]?
+    /// A brand's catalog: per locale index, the keys whose message differs from the base's (every key of
+    /// a locale the brand adds). Empty for a catalog of its own.
+    let changedKeys: [Int: Set<String>]
+
+    /// A brand's catalog: the locales in which some message differs from the base catalog's. Empty for a
+    /// catalog of its own.
+    public var localesChangedByBrand: Set<LocaleTag> { Set(changedKeys.keys.map { compiled[$0].tag }) }
 
     /// Validates and compiles `sources` with the checks of `LocaleValidator`. Fails only if the source
     /// locale is missing or has errors, or the default locale is not among the loaded ones. Translations
@@ -76,6 +89,42 @@ public final class MessageCatalog: Sendable {
         self.sourceEntries = Dictionary(sourceFile.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
         self.pseudoLocales = Set(locales[matchable...].map(\.tag))
         self.source = sources.first { LocaleValidator.tag(forPath: $0.path) == sourceTag } ?? LocaleSource(path: source.path, text: "")
+        self.sourceOrder = sourceFile.entries.map(\.key)
+        self.sourceStructures = source.structures
+        self.matcherIndices = nil
+        self.changedKeys = [:]
+    }
+
+    /// A brand's effective catalog: `base` with the overlay's messages on top, key by key. Everything the
+    /// brand does not change is shared with `base` (the compiled messages, the tables, the matcher unless
+    /// the brand adds a locale), so a brand costs what it overrides.
+    init(overlaying base: MessageCatalog, with overlay: BrandOverlay) throws(CatalogError) {
+        let parts = try base.overlaidParts(overlay)
+        sourceLocale = base.sourceLocale
+        defaultLocale = base.defaultLocale
+        compiled = parts.compiled
+        locales = parts.compiled.map(\.tag)
+        diagnostics = overlay.diagnostics
+        sourceEntries = parts.sourceEntries
+        pseudoLocales = base.pseudoLocales
+        source = base.source
+        sourceIndex = base.sourceIndex
+        sourceOrder = base.sourceOrder
+        sourceStructures = base.sourceStructures
+        exactTags = parts.exactTags
+        matcher = parts.matcher
+        matcherIndices = parts.matcherIndices
+        // Per locale index, the keys whose message differs from the base's (every key in an added locale).
+        var keys = Set(overlay.sourceOverrides.keys)
+        for messages in overlay.messages.values { keys.formUnion(messages.keys) }
+        var changed: [Int: Set<String>] = [:]
+        for index in parts.compiled.indices {
+            let differing = index < base.compiled.count
+                ? keys.filter { (parts.compiled[index].messages[$0] ?? parts.compiled[base.sourceIndex].messages[$0]) !== base.message($0, at: index) }
+                : Set(base.sourceOrder)
+            if !differing.isEmpty { changed[index] = differing }
+        }
+        changedKeys = changed
     }
 
     /// Loads every `*.yaml` file of a folder.
@@ -118,12 +167,12 @@ public final class MessageCatalog: Sendable {
     /// commonly read (Basque → Spanish, Kazakh → Russian). Pseudo-locales match their exact tag only.
     public func closestLocale(to tag: LocaleTag) -> NegotiatedLocale? {
         if let index = exactTags.index(of: tag.identifier) { return negotiated(index) }
-        return matcher.closestMatch(for: tag).map(negotiated)
+        return matcher.closestMatch(for: tag).map(matched)
     }
 
     /// The loaded locale best matching an HTTP `Accept-Language` value; malformed entries are ignored.
     public func negotiate(acceptLanguage: String) -> NegotiatedLocale {
-        negotiated(matcher.bestMatch(acceptLanguage: acceptLanguage))
+        matched(matcher.bestMatch(acceptLanguage: acceptLanguage))
     }
 
     /// The customer's locale, by the one ladder every face uses: the explicit tag when there is one (a
@@ -136,7 +185,12 @@ public final class MessageCatalog: Sendable {
     }
 
     /// The default locale, as a negotiation result.
-    public var defaultNegotiated: NegotiatedLocale { negotiated(matcher.defaultIndex) }
+    public var defaultNegotiated: NegotiatedLocale { matched(matcher.defaultIndex) }
+
+    /// The locale of a matcher index.
+    private func matched(_ matcherIndex: Int) -> NegotiatedLocale {
+        negotiated(matcherIndices.map { $0[matcherIndex] } ?? matcherIndex)
+    }
 
     private func negotiated(_ index: Int) -> NegotiatedLocale {
         NegotiatedLocale(tag: compiled[index].tag, direction: compiled[index].direction, index: index)
@@ -146,7 +200,12 @@ public final class MessageCatalog: Sendable {
 
     /// The compiled message for `key` in a negotiated locale, falling back to the source locale.
     func message(_ key: String, in locale: NegotiatedLocale) -> CompiledMessage? {
-        compiled[locale.index].messages[key] ?? compiled[sourceIndex].messages[key]
+        message(key, at: locale.index)
+    }
+
+    /// The compiled message for `key` in the locale at `index`, falling back to the source locale.
+    func message(_ key: String, at index: Int) -> CompiledMessage? {
+        compiled[index].messages[key] ?? compiled[sourceIndex].messages[key]
     }
 
     /// Share of the source keys a locale translates, from 0 to 1.

@@ -24,16 +24,17 @@ final class MessageCandidate: Sendable {
 extension MessageCandidate {
     /// Candidates for `keys` in every locale of the catalog (a key a translation lacks comes from the source).
     static func plan(_ keys: [String], catalog: MessageCatalog) -> [[MessageCandidate]] {
-        catalog.compiled.indices.map { index in
-            keys.compactMap { key in
-                guard let message = catalog.compiled[index].messages[key] ?? catalog.compiled[catalog.sourceIndex].messages[key] else {
-                    return nil
-                }
-                let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
-                return MessageCandidate(key: key, message: message,
-                                        types: message.argumentNames.map { declarations[$0]?.type ?? .text },
-                                        slots: message.argumentNames.map(ArgumentSlot.init(name:)))
-            }
+        catalog.compiled.indices.map { candidates(keys, catalog: catalog, locale: $0) }
+    }
+
+    /// Candidates for `keys` in the catalog's locale at `index`.
+    static func candidates(_ keys: [String], catalog: MessageCatalog, locale index: Int) -> [MessageCandidate] {
+        keys.compactMap { key in
+            guard let message = catalog.message(key, at: index) else { return nil }
+            let declarations = catalog.sourceEntries[key]?.arguments ?? [:]
+            return MessageCandidate(key: key, message: message,
+                                    types: message.argumentNames.map { declarations[$0]?.type ?? .text },
+                                    slots: message.argumentNames.map(ArgumentSlot.init(name:)))
         }
     }
 }

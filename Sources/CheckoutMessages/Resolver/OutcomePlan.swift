@@ -15,32 +15,44 @@ final class OutcomePlan: Sendable {
         case .upstream: fieldMode = .upstream
         }
         otherwise = outcome.otherwise.flatMap { name in outcomeIndex[name] }
-        let candidates = MessageCandidate.plan(outcome.messages, catalog: catalog)
-        var fixedFields: [(field: String, candidates: [[MessageCandidate]], sameAsOutcome: Bool)] = []
+        localized = catalog.compiled.indices.map {
+            Self.localized(outcome, rules: rules, catalog: catalog, fieldPlans: fieldPlans, locale: $0)
+        }
+    }
+
+    /// The outcome in the catalog's locale at `index`.
+    static func localized(_ outcome: ResolutionRules.Outcome, rules: ResolutionRules, catalog: MessageCatalog,
+                          fieldPlans: [String: [[MessageCandidate]]], locale index: Int) -> LocalizedPlan {
+        let candidates = MessageCandidate.candidates(outcome.messages, catalog: catalog, locale: index)
+        var fixedFields: [LocalizedField] = []
         if case .fixed(let fields) = outcome.fields {
             fixedFields = fields.map { field in
                 let keys = field.messages.isEmpty ? rules.fieldMessages[field.field] ?? [] : field.messages
-                let plan = field.messages.isEmpty ? fieldPlans[field.field] ?? [] : MessageCandidate.plan(keys, catalog: catalog)
-                return (field.field, plan, keys == outcome.messages)
+                let perLocale = field.messages.isEmpty ? fieldPlans[field.field] ?? [] : []
+                let fieldCandidates = field.messages.isEmpty
+                    ? (index < perLocale.count ? perLocale[index] : [])
+                    : MessageCandidate.candidates(keys, catalog: catalog, locale: index)
+                return LocalizedField(field: field.field, candidates: fieldCandidates, problem: "invalid", sameAsOutcome: keys == outcome.messages)
             }
         }
-        localized = catalog.compiled.indices.map { index in
-            var template: Resolution?
-            if outcome.presentation != .inline, let first = candidates[index].first, let text = first.message.constantText {
-                template = Resolution(
-                    presentation: outcome.presentation, message: text, key: first.key, locale: catalog.compiled[index].tag.identifier,
-                    direction: catalog.compiled[index].direction,
-                    retry: outcome.presentation == .retry ? RetryAdvice(sameMethod: outcome.sameMethod ?? true) : nil,
-                    fields: [], reference: nil, matchedBy: .fallback)
-            }
-            return LocalizedPlan(
-                presentation: outcome.presentation, sameMethod: outcome.sameMethod ?? true, afterSeconds: outcome.afterSeconds,
-                candidates: candidates[index],
-                fixedFields: fixedFields.map { field in
-                    LocalizedField(field: field.field, candidates: index < field.candidates.count ? field.candidates[index] : [],
-                                   problem: "invalid", sameAsOutcome: field.sameAsOutcome)
-                },
-                template: template)
+        var template: Resolution?
+        if outcome.presentation != .inline, let first = candidates.first, let text = first.message.constantText {
+            template = Resolution(
+                presentation: outcome.presentation, message: text, key: first.key, locale: catalog.compiled[index].tag.identifier,
+                direction: catalog.compiled[index].direction,
+                retry: outcome.presentation == .retry ? RetryAdvice(sameMethod: outcome.sameMethod ?? true) : nil,
+                fields: [], reference: nil, matchedBy: .fallback)
         }
+        return LocalizedPlan(presentation: outcome.presentation, sameMethod: outcome.sameMethod ?? true, afterSeconds: outcome.afterSeconds,
+                             candidates: candidates, fixedFields: fixedFields, template: template)
+    }
+
+    /// Every message key the outcome can show, its fields' included.
+    static func keys(of outcome: ResolutionRules.Outcome, rules: ResolutionRules) -> Set<String> {
+        var keys = Set(outcome.messages)
+        if case .fixed(let fields) = outcome.fields {
+            for field in fields { keys.formUnion(field.messages.isEmpty ? rules.fieldMessages[field.field] ?? [] : field.messages) }
+        }
+        return keys
     }
 }

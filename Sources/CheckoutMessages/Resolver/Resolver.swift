@@ -31,6 +31,11 @@ public struct Resolver: Sendable {
         let tables: MatchTables
         /// Per canonical field id, its messages per locale.
         let fieldPlans: [String: [[MessageCandidate]]]
+        /// A brand that keeps its base's rules: the base's storage, whose plans (and each thread's copies of
+        /// them) it uses wherever its messages are the base's. Nil for a resolver of its own.
+        let base: Storage?
+        /// A brand's own plans, by `outcome * localeCount + locale`: where its messages differ from the base's.
+        let overrides: [Int: LocalizedPlan]
 
         init(catalog: MessageCatalog, rules: ResolutionRules) {
             self.catalog = catalog
@@ -46,6 +51,54 @@ public struct Resolver: Sendable {
             localized = plans.flatMap(\.localized)
             localeCount = catalog.compiled.count
             generation = resolverGenerations.wrappingAdd(1, ordering: .relaxed).newValue
+            base = nil
+            overrides = [:]
+        }
+
+        /// A brand's storage over `base`: plans of its own only for the outcomes and locales whose messages
+        /// the brand changes (`touched`: per locale index, the keys whose message differs from the base's).
+        init(brandOf base: Storage, catalog: MessageCatalog, touched: [Int: Set<String>]) {
+            self.catalog = catalog
+            rules = base.rules
+            tables = base.tables
+            facts = base.facts
+            localized = []
+            localeCount = catalog.compiled.count
+            generation = resolverGenerations.wrappingAdd(1, ordering: .relaxed).newValue
+            self.base = base
+            // Field plans: the base's arrays, with the touched locales' candidates replaced.
+            var fieldPlans = base.fieldPlans
+            for (field, keys) in base.rules.fieldMessages {
+                let locales = touched.filter { !$0.value.isDisjoint(with: keys) }.keys
+                guard !locales.isEmpty, var perLocale = fieldPlans[field] else { continue }
+                while perLocale.count < catalog.compiled.count { perLocale.append([]) }
+                for locale in locales { perLocale[locale] = MessageCandidate.candidates(keys, catalog: catalog, locale: locale) }
+                fieldPlans[field] = perLocale
+            }
+            self.fieldPlans = fieldPlans
+            var overrides: [Int: LocalizedPlan] = [:]
+            let rules = base.rules
+            let localeCount = catalog.compiled.count
+            for (outcomeIndex, outcome) in base.tables.outcomes.enumerated() {
+                let keys = OutcomePlan.keys(of: outcome, rules: rules)  // its fields' keys included
+                for (locale, changed) in touched where !changed.isDisjoint(with: keys) {
+                    overrides[outcomeIndex * localeCount + locale] = OutcomePlan.localized(
+                        outcome, rules: rules, catalog: catalog, fieldPlans: fieldPlans, locale: locale)
+                }
+            }
+            self.overrides = overrides
+        }
+
+        /// The plan of an outcome in a locale: for a brand its own where it has one, else the base's; a
+        /// thread works on its own copy of a shared plan (`ThreadPlanCache`).
+        @inline(__always)
+        func plan(outcome: Int, locale: Int) -> LocalizedPlan {
+            if let base {
+                if let own = overrides[outcome &* localeCount &+ locale] { return own }
+                return ThreadPlanCache.current.plan(generation: base.generation, index: outcome &* base.localeCount &+ locale,
+                                                    shared: base.localized)
+            }
+            return ThreadPlanCache.current.plan(generation: generation, index: outcome &* localeCount &+ locale, shared: localized)
         }
     }
 
@@ -56,6 +109,44 @@ public struct Resolver: Sendable {
         let rules = if let rules { rules } else { try ResolutionRules.embedded() }
         try RulesCatalogCheck(rules: rules, catalog: catalog).run()
         storage = Storage(catalog: catalog, rules: rules)
+    }
+
+    /// A brand's resolver over this one's catalog and rules: the brand's messages on top, key by key (see
+    /// `BrandSource`), and its own `rules.yaml` if it has one. A brand that keeps the rules shares this
+    /// resolver's plans and builds its own only where its messages differ, so it costs memory in
+    /// proportion to what it changes.
+    ///
+    /// - Throws: `BrandError` with every error the brand's files have (warnings do not stop it; they are
+    ///   in the result's `catalog.diagnostics`).
+    public func branded(_ brand: BrandSource) throws(BrandError) -> Resolver {
+        let base = storage.catalog
+        let overlay = BrandOverlay.validate(brand.files, base: base)
+        guard !overlay.hasErrors else { throw BrandError(diagnostics: overlay.diagnostics, rulesProblems: []) }
+        let catalog: MessageCatalog
+        do {
+            catalog = try MessageCatalog(overlaying: base, with: overlay)
+        } catch {
+            throw BrandError(diagnostics: overlay.diagnostics + error.diagnostics, rulesProblems: [])
+        }
+        if let rulesFile = brand.rules {
+            do {
+                return try Resolver(catalog: catalog, rules: ResolutionRules(yaml: rulesFile.text, file: rulesFile.path))
+            } catch {
+                throw BrandError(diagnostics: overlay.diagnostics, rulesProblems: error.problems)
+            }
+        }
+        guard storage.base == nil else {  // a brand of a brand: plans of its own
+            do {
+                return try Resolver(catalog: catalog, rules: storage.rules)
+            } catch {
+                throw BrandError(diagnostics: overlay.diagnostics, rulesProblems: error.problems)
+            }
+        }
+        return Resolver(storage: Storage(brandOf: storage, catalog: catalog, touched: catalog.changedKeys))
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
     }
 
     /// Resolves in the customer's locale, negotiated as `MessageCatalog.negotiate(tag:acceptLanguage:)`
@@ -82,8 +173,7 @@ public struct Resolver: Sendable {
             }
             if upstreamFields.isEmpty, let otherwise = storage.facts[index].otherwise { index = otherwise }
         }
-        let plan = ThreadPlanCache.current.plan(generation: storage.generation, index: index * storage.localeCount + locale.index,
-                                                shared: storage.localized)
+        let plan = storage.plan(outcome: index, locale: locale.index)
         let presentation = plan.presentation
         // The caller's `reference` and `afterSeconds`, in one pass over the (usually tiny) dictionary.
         var callerReference: String?

@@ -99,6 +99,7 @@ public struct ResolutionRules: Sendable {
         let missing = Set(reader.strings(root["missingFieldTypes"], at: root).map { $0.lowercased() })
 
         reader.checkReferences(outcomes.keys)
+        Self.checkPrivateDeclines(byType, root: root, match: match, reader: &reader)
         guard reader.problems.isEmpty, let fallbackOther else { throw RulesError(problems: reader.problems) }
         self.outcomes = outcomes
         self.byType = Dictionary(uniqueKeysWithValues: byType.map { (ChargeErrorType(rawValue: $0.key).rawValue, $0.value) })
@@ -114,6 +115,32 @@ public struct ResolutionRules: Sendable {
         self.file = file
         self.references = reader.references
         self.keyPositions = reader.keys
+    }
+
+    /// The top-level field in which a rules file says why it gives private declines different outcomes.
+    public static let distinctPrivateDeclinesField = "distinguishPrivateDeclines"
+
+    /// Customer safety: every private-decline type (`ChargeErrorType.privateDeclines`) must have a type
+    /// rule, and all must name one outcome, unless the file says why not in `distinguishPrivateDeclines`.
+    private static func checkPrivateDeclines(_ byType: [String: String], root: Node, match: Node?, reader: inout RulesReader) {
+        if let reason = root[distinctPrivateDeclinesField] {
+            if let text = reason.string, !text.trimmingWhitespace.isEmpty { return }
+            reader.problem(at: reason, "`\(distinctPrivateDeclinesField)` must say, in words, why this policy tells private declines apart")
+            return
+        }
+        let normalized = Dictionary(byType.map { (ChargeErrorType(rawValue: $0.key).rawValue, $0.value) }, uniquingKeysWith: { first, _ in first })
+        let types = ChargeErrorType.privateDeclines.map(\.rawValue)
+        let lacking = types.filter { normalized[$0] == nil }
+        let outcomes = Set(types.compactMap { normalized[$0] })
+        guard !lacking.isEmpty || outcomes.count > 1 else { return }
+        let node = match?["types"] ?? match ?? root
+        if !lacking.isEmpty {
+            reader.problem(at: node, "private-decline \(lacking.count == 1 ? "type" : "types") \(lacking.map { "`\($0)`" }.joined(separator: ", ")) \(lacking.count == 1 ? "has" : "have") no rule under match.types; without one they resolve by code or status and may differ from the other private declines")
+        }
+        if outcomes.count > 1 {
+            let pairs = types.compactMap { type in normalized[type].map { "\(type) → \($0)" } }.joined(separator: ", ")
+            reader.problem(at: node, "private declines must share one outcome, so that fraud, risk, stolen and blocklist declines read like any decline; here \(pairs). Point them at one outcome, or set `\(distinctPrivateDeclinesField): <why>` at the top of the file if the policy tells them apart on purpose")
+        }
     }
 
     /// The canonical field id for an upstream field error, if it is one the customer can fix.

@@ -44,6 +44,14 @@ public struct ChargeErrorType: RawRepresentable, Sendable, Hashable, Codable, Cu
         ("rejected", "6036f712-9dd1-425f-a8ba-25b4471fd1a2"),
     ]
 
+    /// The declines whose reason must stay private: fraud screening (the shop's own, with its blocklists,
+    /// and the provider's), risk scoring, stolen or restricted cards, and the generic declines. Rules must
+    /// give them one identical outcome, so that a customer cannot tell one from another.
+    public static let privateDeclines: [ChargeErrorType] = [
+        "declined_by_internal_anti_fraud", "declined_by_provider_anti_fraud", "risk_response", "stolen_restricted_card",
+        "general_decline", "rejected",
+    ]
+
     private static let byUUID: [String: ChargeErrorType] = Dictionary(
         uniqueKeysWithValues: documented.map { ($0.uuid, $0.type) })
 }

@@ -52,6 +52,13 @@ struct MessageCheck {
         }
     }
 
+    /// Raises markup, control and bidi findings to errors: for files that reach customers without review.
+    mutating func escalateUnsafeText() {
+        for index in diagnostics.indices where [.markup, .controlCharacter, .bidiControl].contains(diagnostics[index].check) {
+            diagnostics[index].severity = .error
+        }
+    }
+
     // MARK: Characters
 
     private mutating func checkCharacters() {

@@ -43,6 +43,8 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     case impliedQuantity = "implied-quantity"
     /// A translation has a key the source does not.
     case extraKey = "extra-key"
+    /// A brand's file has a key the base catalog does not (an override that would change nothing).
+    case unknownKey = "unknown-key"
     /// The translation is identical to the source text.
     case untranslated = "untranslated"
     /// The source text changed since the translation was made.
@@ -72,7 +74,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         switch self {
         case .yamlSyntax, .yamlStructure, .duplicateKey, .localeTag, .sourceMissing, .icuSyntax, .icuBuild,
              .missingOther, .pluralKeyword, .duplicateSelector, .argumentMismatch, .argumentType,
-             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
+             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
             .error
         case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .untranslated, .stale, .markup,
              .controlCharacter, .bidiControl, .whitespace, .descriptionMissing:
@@ -104,6 +106,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         case .pluralCategoryUnused: "A plural has a category the locale never selects."
         case .impliedQuantity: "A plural branch without `#` whose category covers more than one number (ru `one`: 1, 21, 31…)."
         case .extraKey: "A translation has a key the source does not."
+        case .unknownKey: "A brand's file has a key the base catalog does not: the override would change nothing (a typo?)."
         case .untranslated: "The translation is identical to the source text."
         case .stale: "The source text changed since the translation was made."
         case .markup: "The text contains markup, which is shown literally."
