@@ -11,7 +11,7 @@ public func runServer(_ configuration: ServerConfiguration, logger: Logger) asyn
     let readiness = Readiness()
     // Trapped before anything listens: an early signal must not meet the default action (exit).
     let terminations = await UnixSignalsSequence(trapping: .sigterm)
-    let hangups = configuration.localesDirectory == nil ? nil : await UnixSignalsSequence(trapping: .sighup)
+    let hangups = configuration.reloads ? await UnixSignalsSequence(trapping: .sighup) : nil
     let application = try buildApplication(configuration, logger: logger, readiness: readiness, hangups: hangups)
     var group = ServiceGroupConfiguration(services: [
         .init(service: application),
@@ -23,17 +23,17 @@ public func runServer(_ configuration: ServerConfiguration, logger: Logger) asyn
 }
 
 /// Builds the HTTP service: the catalog store, the router with its middleware, HTTP/1 with the
-/// connection limits, and the `SIGHUP` reload service when a locale folder is served.
+/// connection limits, and the `SIGHUP` reload service when a locale folder, a rules file or brands are served.
 public func buildApplication(_ configuration: ServerConfiguration, logger: Logger, readiness: Readiness = Readiness(),
                              hangups: UnixSignalsSequence? = nil) throws -> some ApplicationProtocol {
-    let store = try CatalogStore(directory: configuration.localesDirectory, defaultLocale: configuration.defaultLocale, logger: logger)
+    let store = try CatalogStore(configuration: configuration, logger: logger)
     let metrics = ServerMetrics()
     let router = buildRouter(configuration, store: store, metrics: metrics, readiness: readiness)
     var services: [any Service] = []
-    if let directory = configuration.localesDirectory {
+    if configuration.reloads {
         services.append(CatalogReloadService(store: store, metrics: metrics, logger: logger, signals: hangups))
         if let interval = configuration.watchInterval {
-            services.append(LocaleFolderWatchService(store: store, metrics: metrics, directory: directory, interval: interval, logger: logger))
+            services.append(LocaleFolderWatchService(store: store, metrics: metrics, interval: interval, logger: logger))
         }
     }
     return Application(

@@ -1,3 +1,5 @@
+import CheckoutMessages
+
 /// How the HTTP service runs. A value type with defaults suited to local development.
 public struct ServerConfiguration: Sendable {
     /// Address to bind; loopback by default.
@@ -8,6 +10,10 @@ public struct ServerConfiguration: Sendable {
     public var localesDirectory: String?
     /// The locale used when negotiation finds nothing close enough.
     public var defaultLocale: String
+    /// A rules file to use instead of the embedded rules; `SIGHUP` reloads it.
+    public var rulesFile: String?
+    /// Brand folders by name (`brand=NAME` picks one); `SIGHUP` reloads each.
+    public var brandDirectories: [BrandName: String]
     /// Browser origins allowed to call the service (CORS): exact origins such as `https://shop.example`,
     /// `scheme://host:*` for any port of a host, or `*` for any origin.
     public var allowedOrigins: [String]
@@ -19,6 +25,9 @@ public struct ServerConfiguration: Sendable {
     public var resolveMaxAge: Int
     /// `Cache-Control` max-age for `GET /v1/catalog/{locale}`, in seconds.
     public var catalogMaxAge: Int
+    /// Whether anything is read from disk, so that `SIGHUP` (or `--watch`) has something to reload.
+    public var reloads: Bool { localesDirectory != nil || rulesFile != nil || !brandDirectories.isEmpty }
+
     /// Poll `localesDirectory` for changes this often and reload on one (nil: only on `SIGHUP`).
     public var watchInterval: Duration?
     /// Idle and request-head timeouts and the connection cap.
@@ -34,6 +43,8 @@ public struct ServerConfiguration: Sendable {
         port: Int = 8080,
         localesDirectory: String? = nil,
         defaultLocale: String = "en",
+        rulesFile: String? = nil,
+        brandDirectories: [BrandName: String] = [:],
         allowedOrigins: [String] = ["http://localhost:*", "http://127.0.0.1:*"],
         maximumResolveBodySize: Int = 16 * 1024,
         maximumValidateBodySize: Int = 256 * 1024,
@@ -48,6 +59,8 @@ public struct ServerConfiguration: Sendable {
         self.port = port
         self.localesDirectory = localesDirectory
         self.defaultLocale = defaultLocale
+        self.rulesFile = rulesFile
+        self.brandDirectories = brandDirectories
         self.allowedOrigins = allowedOrigins
         self.maximumResolveBodySize = maximumResolveBodySize
         self.maximumValidateBodySize = maximumValidateBodySize

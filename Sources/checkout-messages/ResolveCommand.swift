@@ -44,6 +44,12 @@ struct ResolveCommand: ParsableCommand {
     @Option(help: "Folder of locale files to use instead of the embedded catalog.")
     var locales: String?
 
+    @Option(help: "Rules file to use instead of the embedded rules.")
+    var rules: String?
+
+    @Option(help: "A brand folder (partial locale files, optional rules.yaml) to resolve with, on top of the catalog.")
+    var brand: String?
+
     func validate() throws {
         if body != nil, bodyFile != nil { throw ValidationError("give --body or --body-file, not both") }
         for argument in arguments where !argument.contains("=") {
@@ -55,8 +61,16 @@ struct ResolveCommand: ParsableCommand {
         let catalog: MessageCatalog
         let resolver: Resolver
         do {
-            catalog = try locales.map { try MessageCatalog(directory: $0) } ?? MessageCatalog.embedded()
-            resolver = try Resolver(catalog: catalog)
+            let base = try locales.map { try MessageCatalog(directory: $0) } ?? MessageCatalog.embedded()
+            let rules = try rules.map { path in
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw RulesError(problems: [RulesProblem(file: path, line: 1, column: 1, message: "cannot read the rules file")])
+                }
+                return try ResolutionRules(yaml: text, file: path)
+            }
+            let baseResolver = try Resolver(catalog: base, rules: rules)
+            resolver = try brand.map { try baseResolver.branded(BrandSource(directory: $0)) } ?? baseResolver
+            catalog = resolver.catalog
         } catch {
             printError("\(error)")
             throw ExitCode(2)

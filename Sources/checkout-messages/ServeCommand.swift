@@ -12,8 +12,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: """
             SIGTERM drains: /readyz answers 503 for --drain-delay while requests are still served, then the listener \
             closes and requests in flight finish within --drain-timeout; the exit status is 0. SIGINT shuts down \
-            gracefully at once. SIGHUP (and, with --watch, a change of its files) reloads --locales DIR if the new \
-            set has no errors.
+            gracefully at once. SIGHUP (and, with --watch, a change of their files) reloads --locales DIR and \
+            --rules FILE, then each --brand on its own: one with errors keeps serving its previous version.
             """
     )
 
@@ -25,6 +25,12 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "Folder of locale files to serve instead of the embedded catalog.")
     var locales: String?
+
+    @Option(help: "Rules file to use instead of the embedded rules (same format as rules/default.yaml).")
+    var rules: String?
+
+    @Option(name: .customLong("brand"), help: ArgumentHelp("A brand: its name ([a-z0-9-]{1,64}) and its folder of partial locale files and optional rules.yaml (repeatable).", valueName: "name=dir"))
+    var brands: [String] = []
 
     @Option(name: .customLong("default-locale"), help: "Locale used when negotiation finds nothing close enough.")
     var defaultLocale = "en"
@@ -63,14 +69,18 @@ struct ServeCommand: AsyncParsableCommand {
         }
         guard drainDelay >= 0, drainDelay <= 3600 else { throw ValidationError("--drain-delay must be from 0 to 3600 seconds") }
         guard maxConnections >= 1 else { throw ValidationError("--max-connections must be at least 1") }
-        guard !watch || locales != nil else { throw ValidationError("--watch needs --locales DIR") }
+        guard !watch || locales != nil || rules != nil || !brands.isEmpty else {
+            throw ValidationError("--watch needs something to watch: --locales DIR, --rules FILE or --brand NAME=DIR")
+        }
+        _ = try brandDirectories()
         guard watchInterval >= 0.05, watchInterval <= 3600 else { throw ValidationError("--watch-interval must be from 0.05 to 3600 seconds") }
     }
 
     func run() async throws {
         var logger = Logger(label: "checkout-messages", factory: ServiceLogHandler.standardError)
         logger.logLevel = logLevel
-        var configuration = ServerConfiguration(host: host, port: port, localesDirectory: locales, defaultLocale: defaultLocale)
+        var configuration = ServerConfiguration(host: host, port: port, localesDirectory: locales, defaultLocale: defaultLocale,
+                                                rulesFile: rules, brandDirectories: try brandDirectories())
         if !allowedOrigins.isEmpty { configuration.allowedOrigins = allowedOrigins }
         configuration.connectionLimits = ConnectionLimits(idleTimeout: .seconds(idleTimeout), requestHeaderTimeout: .seconds(requestHeaderTimeout),
                                                           maximumConnections: maxConnections)
@@ -82,7 +92,32 @@ struct ServeCommand: AsyncParsableCommand {
         } catch let error as CatalogError {
             logger.critical("cannot load the catalog", metadata: ["error": "\(error)"])
             throw ExitCode(2)
+        } catch let error as RulesError {
+            logger.critical("cannot load the rules", metadata: ["error": "\(error)"])
+            throw ExitCode(2)
+        } catch let error as BrandsError {
+            for (name, failure) in error.failures.sorted(by: { $0.key < $1.key }) {
+                for line in failure.description.split(separator: "\n") {
+                    logger.critical("cannot load a brand", metadata: ["brand": "\(name)", "diagnostic": "\(line)"])
+                }
+            }
+            throw ExitCode(2)
         }
+    }
+
+    /// `--brand NAME=DIR` values by name; a malformed or repeated name is a usage error.
+    private func brandDirectories() throws -> [BrandName: String] {
+        var directories: [BrandName: String] = [:]
+        for value in brands {
+            let parts = value.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[1].isEmpty else { throw ValidationError("--brand takes name=dir, got \"\(value)\"") }
+            guard let name = BrandName(rawValue: String(parts[0])) else {
+                throw ValidationError("--brand \(value): a brand name is \(BrandName.rule)")
+            }
+            guard directories[name] == nil else { throw ValidationError("--brand \(name) is given twice") }
+            directories[name] = String(parts[1])
+        }
+        return directories
     }
 }
 

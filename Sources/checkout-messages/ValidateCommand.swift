@@ -10,6 +10,8 @@ struct ValidateCommand: ParsableCommand {
         discussion: """
             PATH is a locale file or a folder of them; without PATH the shipped catalog is checked.
             Translations are checked against the source locale's file found beside them, or the shipped one.
+            With --brand DIR, the brand folder is checked against the shipped catalog (or --locales DIR): its
+            partial locale files and its rules.yaml.
             Exit status: 0 clean, 1 errors (or warnings with --strict), 2 I/O failure, 64 usage error.
             """
     )
@@ -23,6 +25,12 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Fail (exit 1) on warnings too.")
     var strict = false
 
+    @Option(help: "A brand folder to check against the base catalog.")
+    var brand: String?
+
+    @Option(help: "With --brand: the base catalog's folder (default: the shipped catalog).")
+    var locales: String?
+
     @Argument(help: "Locale files or folders.")
     var paths: [String] = []
 
@@ -33,11 +41,38 @@ struct ValidateCommand: ParsableCommand {
         } catch {
             try fail("\(error)")
         }
+        if let brand {
+            guard paths.isEmpty else { throw ValidationError("give either --brand DIR or paths, not both") }
+            return try validateBrand(brand)
+        }
         let (files, source) = paths.isEmpty ? (MessageCatalog.embeddedSources, nil) : try collect(paths, sourceLocale: validator.sourceLocale)
         let diagnostics = validator.validate(files, source: source)
         print(DiagnosticReport.render(diagnostics, as: format), terminator: "")
         let failing = diagnostics.contains { $0.severity == .error || strict }
         if failing { throw ExitCode(1) }
+    }
+
+    /// `--brand DIR`: the brand's locale files against the base, then its rules against its effective catalog.
+    private func validateBrand(_ folder: String) throws {
+        let base: Resolver
+        let source: BrandSource
+        do {
+            base = try Resolver(catalog: locales.map { try MessageCatalog(directory: $0) } ?? MessageCatalog.embedded())
+            source = try BrandSource(directory: folder)
+        } catch {
+            try fail("\(error)")
+        }
+        var diagnostics: [LocaleFileDiagnostic] = []
+        var rulesProblems: [RulesProblem] = []
+        do {
+            diagnostics = try base.branded(source).catalog.diagnostics
+        } catch {
+            diagnostics = error.diagnostics
+            rulesProblems = error.rulesProblems
+        }
+        print(DiagnosticReport.render(diagnostics, as: format), terminator: "")
+        for problem in rulesProblems { print(problem.description) }
+        if !rulesProblems.isEmpty || diagnostics.contains(where: { $0.severity == .error || strict }) { throw ExitCode(1) }
     }
 
     /// The files named by `paths`, and the source file to check them against if it is not among them.

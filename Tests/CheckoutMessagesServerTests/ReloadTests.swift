@@ -63,7 +63,7 @@ struct ReloadTests {
                 }
                 group.addTask {
                     for _ in 0..<3 {
-                        #expect(service.store.reload(logger: logger) == .rejected(errors: 2))
+                        #expect(service.store.reload(logger: logger).base == .rejected(errors: 2))
                     }
                     return []
                 }
@@ -75,7 +75,7 @@ struct ReloadTests {
             // Repaired, with a changed translation: the reload is applied.
             try folder.write("de.yaml", original.replacingOccurrences(of: "message: Ihre Zahlung wurde abgelehnt.", with: "message: Die Zahlung wurde abgelehnt."))
             try FileManager.default.removeItem(at: folder.url.appendingPathComponent("fr.yaml"))
-            #expect(service.store.reload(logger: logger) == .applied(locales: 53))  // 52 shipped − fr + 2 pseudo
+            #expect(service.store.reload(logger: logger).base == .applied(locales: 53))  // 52 shipped − fr + 2 pseudo
             try await client.execute(uri: "/v1/resolve?code=1035&locale=de", method: .get) { response in
                 #expect(response.json?["message"] as? String == "Die Zahlung wurde abgelehnt. Bitte verwenden Sie eine andere Karte oder Zahlungsart.")
             }

@@ -60,6 +60,11 @@ public enum BrandLookupError: Error, Sendable, Equatable, CustomStringConvertibl
 public struct BrandsError: Error, Sendable, CustomStringConvertible {
     public let failures: [BrandName: BrandError]
 
+    /// Creates an error.
+    public init(failures: [BrandName: BrandError]) {
+        self.failures = failures
+    }
+
     public var description: String {
         failures.sorted { $0.key < $1.key }.map { "brand \($0.key):\n\($0.value)" }.joined(separator: "\n")
     }

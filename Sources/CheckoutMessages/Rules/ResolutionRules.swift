@@ -120,8 +120,9 @@ public struct ResolutionRules: Sendable {
     /// The top-level field in which a rules file says why it gives private declines different outcomes.
     public static let distinctPrivateDeclinesField = "distinguishPrivateDeclines"
 
-    /// Customer safety: every private-decline type (`ChargeErrorType.privateDeclines`) must have a type
-    /// rule, and all must name one outcome, unless the file says why not in `distinguishPrivateDeclines`.
+    /// Customer safety: the private-decline types (`ChargeErrorType.privateDeclines`) must resolve alike —
+    /// all with a type rule naming one outcome, or none with a type rule (then the type is ignored) —
+    /// unless the file says why not in `distinguishPrivateDeclines`.
     private static func checkPrivateDeclines(_ byType: [String: String], root: Node, match: Node?, reader: inout RulesReader) {
         if let reason = root[distinctPrivateDeclinesField] {
             if let text = reason.string, !text.trimmingWhitespace.isEmpty { return }
@@ -132,7 +133,8 @@ public struct ResolutionRules: Sendable {
         let types = ChargeErrorType.privateDeclines.map(\.rawValue)
         let lacking = types.filter { normalized[$0] == nil }
         let outcomes = Set(types.compactMap { normalized[$0] })
-        guard !lacking.isEmpty || outcomes.count > 1 else { return }
+        // With no type rule for any of them, the type is ignored and they resolve alike (by code or status).
+        guard !outcomes.isEmpty, !lacking.isEmpty || outcomes.count > 1 else { return }
         let node = match?["types"] ?? match ?? root
         if !lacking.isEmpty {
             reader.problem(at: node, "private-decline \(lacking.count == 1 ? "type" : "types") \(lacking.map { "`\($0)`" }.joined(separator: ", ")) \(lacking.count == 1 ? "has" : "have") no rule under match.types; without one they resolve by code or status and may differ from the other private declines")

@@ -9,5 +9,13 @@ public struct RulesProblem: Sendable, Hashable, CustomStringConvertible {
     /// What is wrong, in one line.
     public var message: String
 
+    /// Creates a problem.
+    public init(file: String, line: Int, column: Int, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.message = message
+    }
+
     public var description: String { "\(file):\(line):\(column): error: \(message)" }
 }

@@ -20,6 +20,12 @@ public struct LocaleValidator: Sendable {
         run(files, source: source).diagnostics
     }
 
+    /// Validates a brand's locale files against the catalog they overlay (see `BrandSource`): partial files,
+    /// each key one the base knows, arguments as the base's source, unsafe text an error.
+    public func validate(brand files: [LocaleSource], base: MessageCatalog) -> [LocaleFileDiagnostic] {
+        BrandOverlay.validate(files, base: base).diagnostics
+    }
+
     /// Validation with its by-products: the compiled messages of each file, for the catalog.
     func run(_ files: [LocaleSource], source: LocaleSource? = nil) -> ValidationRun {
         var diagnostics: [LocaleFileDiagnostic] = []
@@ -56,7 +62,7 @@ public struct LocaleValidator: Sendable {
     }
 
     /// The locale a file is for, from its name: `pt-BR.yaml` is pt-BR; `german.yaml` is nothing.
-    static func tag(forPath path: String) -> LocaleTag? {
+    public static func tag(forPath path: String) -> LocaleTag? {
         let name = path.split(separator: "/").last.map(String.init) ?? path
         guard name.hasSuffix(".yaml"), let tag = try? LocaleTag(String(name.dropLast(5))), tag.isKnownLanguage else { return nil }
         return tag

@@ -1,29 +1,31 @@
 import CheckoutMessages
 
-/// What the service answers from: a resolver and the documents derived from its catalog. Immutable; a
-/// reload replaces the whole snapshot at once, so a request always sees one consistent catalog.
+/// What the service answers from: the base and every brand. Immutable; a reload replaces it at once, so
+/// a request always sees one consistent set.
 final class CatalogSnapshot: Sendable {
-    let resolver: Resolver
-    let catalogDocuments: [String: JSONDocument]
-    let localesDocument: JSONDocument
+    let base: BaseSnapshot
+    let brands: [BrandName: BrandSnapshot]
 
-    var catalog: MessageCatalog { resolver.catalog }
-
-    init(resolver: Resolver) {
-        self.resolver = resolver
-        let catalog = resolver.catalog
-        var documents: [String: JSONDocument] = [:]
-        for tag in catalog.locales {
-            documents[tag.identifier] = JSONDocument(CatalogDocument(catalog: catalog, tag: tag))
-        }
-        catalogDocuments = documents
-        localesDocument = JSONDocument(LocalesDocument(catalog: catalog))
+    init(base: BaseSnapshot, brands: [BrandName: BrandSnapshot]) {
+        self.base = base
+        self.brands = brands
     }
 
-    /// Loads the embedded catalog, or the folder's.
-    static func load(directory: String?, defaultLocale: String) throws -> CatalogSnapshot {
-        let catalog = try directory.map { try MessageCatalog(directory: $0, defaultLocale: defaultLocale) }
-            ?? MessageCatalog.embedded(defaultLocale: defaultLocale)
-        return CatalogSnapshot(resolver: try Resolver(catalog: catalog))
+    var resolver: Resolver { base.resolver }
+    var catalog: MessageCatalog { base.catalog }
+    var catalogDocuments: [String: JSONDocument] { base.catalogDocuments }
+    var localesDocument: JSONDocument { base.localesDocument }
+
+    /// The brand a request names: nil for none; 400 for a malformed name, 404 for one no brand has.
+    func brand(_ name: String?) throws(Problem) -> BrandSnapshot? {
+        guard let name else { return nil }
+        guard let brandName = BrandName(rawValue: name) else { throw Problem.invalidBrand }
+        guard let brand = brands[brandName] else { throw Problem.unknownBrand(brandName) }
+        return brand
+    }
+
+    /// The resolver of a request's brand (the base's for none).
+    func resolver(brand name: String?) throws(Problem) -> Resolver {
+        try brand(name)?.resolver ?? base.resolver
     }
 }

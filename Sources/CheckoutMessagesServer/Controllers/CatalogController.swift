@@ -1,7 +1,8 @@
 import CheckoutMessages
 import Hummingbird
 
-/// `GET /v1/catalog/{locale}` and `GET /v1/locales`, for frontends that render messages themselves.
+/// `GET /v1/catalog/{locale}` and `GET /v1/locales` (each with `?brand=NAME` for a brand's effective view),
+/// for frontends that render messages themselves.
 struct CatalogController<Context: RequestContext> {
     let store: CatalogStore
     let configuration: ServerConfiguration
@@ -22,9 +23,18 @@ struct CatalogController<Context: RequestContext> {
             throw Problem.invalidLocale(error.description)
         }
         let snapshot = store.current
-        guard let served = snapshot.catalog.closestLocale(to: tag), let document = snapshot.catalogDocuments[served.tag.identifier] else {
-            throw Problem.unknownLocale(tag.identifier, available: snapshot.catalog.locales.map(\.identifier))
+        let brand = try snapshot.brand(request.uri.queryParameters.get("brand"))
+        let catalog = brand?.catalog ?? snapshot.catalog
+        guard let served = catalog.closestLocale(to: tag) else {
+            throw Problem.unknownLocale(tag.identifier, available: catalog.locales.map(\.identifier))
         }
+        let document: (bytes: [UInt8], etag: String)?
+        if let brand {
+            document = brand.catalogDocument(served.tag)
+        } else {
+            document = snapshot.catalogDocuments[served.tag.identifier].map { ($0.bytes, $0.etag) }
+        }
+        guard let document else { throw Problem.unknownLocale(tag.identifier, available: catalog.locales.map(\.identifier)) }
         return .json(document.bytes, etag: document.etag, request: request, headers: [
             .contentLanguage: served.tag.identifier,
             .cacheControl: "public, max-age=\(configuration.catalogMaxAge)",
@@ -32,7 +42,9 @@ struct CatalogController<Context: RequestContext> {
     }
 
     @Sendable func locales(_ request: Request, context: Context) async throws -> Response {
-        let document = store.current.localesDocument
+        let snapshot = store.current
+        let document: (bytes: [UInt8], etag: String) = try snapshot.brand(request.uri.queryParameters.get("brand"))?.localesDocument()
+            ?? (snapshot.localesDocument.bytes, snapshot.localesDocument.etag)
         return .json(document.bytes, etag: document.etag, request: request, headers: [.cacheControl: "public, max-age=60"])
     }
 }

@@ -52,14 +52,14 @@ struct ResolveController<Context: RequestContext> {
     }
 
     private func resolve(_ input: ResolveRequest, request: Request) throws(Problem) -> Resolution {
-        let snapshot = store.current
+        let resolver = try store.current.resolver(brand: input.brand)
         let locale: NegotiatedLocale
         do {
-            locale = try snapshot.catalog.negotiate(tag: input.locale, acceptLanguage: request.headers[.acceptLanguage])
+            locale = try resolver.catalog.negotiate(tag: input.locale, acceptLanguage: request.headers[.acceptLanguage])
         } catch {
             throw Problem.invalidLocale("`locale`: \(error.description)")
         }
-        let resolution = snapshot.resolver.resolve(input.error, in: locale, arguments: input.arguments)
+        let resolution = resolver.resolve(input.error, in: locale, arguments: input.arguments)
         metrics.recordResolution(resolution)
         return resolution
     }

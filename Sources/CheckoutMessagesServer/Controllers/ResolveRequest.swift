@@ -5,6 +5,8 @@ import Foundation
 /// of `POST` and the query of `GET`, and `openapi.yaml` states them.
 struct ResolveRequest: Sendable {
     var locale: String?
+    /// The brand whose messages and rules to use (`[a-z0-9-]{1,64}`), nil for the base.
+    var brand: String?
     var error: UpstreamError
     var arguments: MessageArguments
 
@@ -15,6 +17,7 @@ struct ResolveRequest: Sendable {
         guard case .object(let members) = json else { throw Problem.invalidParameter("the body must be a JSON object") }
         arguments = [:]
         locale = try Self.text(members["locale"], "locale")
+        brand = try Self.brand(members["brand"])
         let status = try Self.status(members["status"])
         switch members["error"] {
         case nil, .null?:
@@ -41,7 +44,7 @@ struct ResolveRequest: Sendable {
         }
     }
 
-    /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale` and `arg.NAME`. Of a
+    /// From a `GET` query: `status`, `code`, `type`, `uuid`, `traceId`, `locale`, `brand` and `arg.NAME`. Of a
     /// repeated name the first value counts, of a repeated `arg.NAME` the last.
     init(query: Substring) throws(Problem) {
         // Two passes over the query bytes, neither collecting the pairs: the members first (so their
@@ -55,6 +58,7 @@ struct ResolveRequest: Sendable {
         }
         arguments = [:]
         locale = try Self.text(members.locale.map(JSONValue.string), "locale")
+        brand = try Self.brand(members.brand.map(JSONValue.string))
         error = UpstreamError(status: try Self.status(integer(members.status, "status")))
         try apply(code: Self.code(integer(members.code, "code")), type: Self.text(members.type.map(JSONValue.string), "type"),
                   uuid: Self.text(members.uuid.map(JSONValue.string), "uuid"),
@@ -90,6 +94,14 @@ struct ResolveRequest: Sendable {
             guard fits(text, maximumTextLength) else { throw Problem.invalidParameter("`\(name)` is at most \(maximumTextLength) characters") }
             return text
         default: throw Problem.invalidParameter("`\(name)` must be a string")
+        }
+    }
+
+    private static func brand(_ value: JSONValue?) throws(Problem) -> String? {
+        switch value {
+        case nil, .null?: return nil
+        case .string(let name)? where BrandName(rawValue: name) != nil: return name
+        default: throw Problem.invalidBrand
         }
     }
 
@@ -133,7 +145,7 @@ struct ResolveRequest: Sendable {
 
 /// The query members of `GET /v1/resolve` besides `arg.NAME`, first value of each kept.
 private struct QueryMembers {
-    var status, code, type, uuid, traceId, locale: String?
+    var status, code, type, uuid, traceId, locale, brand: String?
 
     /// Matched on the name's bytes; a repeated member keeps its first value.
     mutating func keepFirst(_ pair: QueryString.Pair) {
@@ -142,6 +154,7 @@ private struct QueryMembers {
         case 4 where pair.nameIs("code"): keep(&code)
         case 4 where pair.nameIs("type"): keep(&type)
         case 4 where pair.nameIs("uuid"): keep(&uuid)
+        case 5 where pair.nameIs("brand"): keep(&brand)
         case 6 where pair.nameIs("status"): keep(&status)
         case 6 where pair.nameIs("locale"): keep(&locale)
         case 7 where pair.nameIs("traceId"): keep(&traceId)

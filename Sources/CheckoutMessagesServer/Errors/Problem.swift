@@ -1,3 +1,4 @@
+import CheckoutMessages
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -60,6 +61,13 @@ extension Problem {
     static func unknownLocale(_ tag: String, available: [String]) -> Problem {
         Problem(.notFound, type: "unknown-locale", title: "Unknown locale",
                 detail: "no catalog for \(tag); available: \(available.joined(separator: ", "))")
+    }
+
+    static let invalidBrand = Problem(.badRequest, type: "invalid-parameter", title: "Invalid parameter",
+                                      detail: "`brand`: a brand name is \(BrandName.rule)")
+
+    static func unknownBrand(_ name: BrandName) -> Problem {
+        Problem(.notFound, type: "unknown-brand", title: "Unknown brand", detail: "there is no brand \(name)")
     }
 
     static func notFound(_ path: String) -> Problem {

@@ -2,8 +2,8 @@ import Logging
 import ServiceLifecycle
 import UnixSignals
 
-/// Reloads `--locales DIR` on `SIGHUP`. The new set is validated first; if it has any error the
-/// service keeps answering from the old one and logs the diagnostics. `runServer` traps the signal
+/// Reloads on `SIGHUP`: `--locales DIR` and `--rules FILE`, then each `--brand` on its own. Each is validated
+/// first; one with any error keeps answering from its previous version, and the diagnostics are logged. `runServer` traps the signal
 /// before the server listens (`signals`), so that an early SIGHUP cannot kill the process.
 struct CatalogReloadService: Service {
     let store: CatalogStore

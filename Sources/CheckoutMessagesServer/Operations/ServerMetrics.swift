@@ -53,7 +53,8 @@ final class ServerMetrics: Sendable {
     private static var protocolErrors: MetricNameDescriptor { descriptor("client_protocol_errors", "total", "Requests a client broke mid-way (body cut short, malformed HTTP).") }
     private static var connectionsOpen: MetricNameDescriptor { descriptor("connections_open", "", "HTTP connections open now.") }
     private static var connectionsClosed: MetricNameDescriptor { descriptor("connections_closed_by_guard", "total", "Connections refused at the limit or closed for a slow request head.") }
-    private static var reloads: MetricNameDescriptor { descriptor("catalog_reloads", "total", "SIGHUP catalog reloads by result.") }
+    private static var reloads: MetricNameDescriptor { descriptor("catalog_reloads", "total", "Reloads of the base catalog (SIGHUP or --watch) by result.") }
+    private static var brandReloads: MetricNameDescriptor { descriptor("brand_reloads", "total", "Reloads of each brand (SIGHUP or --watch) by brand and result.") }
     private static let latencyBuckets: [Duration] = [
         .microseconds(100), .microseconds(250), .microseconds(500), .milliseconds(1), .microseconds(2500),
         .milliseconds(5), .milliseconds(10), .milliseconds(25), .milliseconds(50), .milliseconds(100), .milliseconds(250),
@@ -90,15 +91,24 @@ final class ServerMetrics: Sendable {
         if resolution.matchedBy == .fallback { fallbackCounter.increment() }
     }
 
-    /// One `SIGHUP` reload.
-    func recordReload(_ outcome: CatalogStore.ReloadOutcome) {
+    /// One reload (`SIGHUP` or `--watch`): the base by result, and each brand by name and result.
+    func recordReload(_ report: CatalogStore.ReloadReport) {
         let result: String
-        switch outcome {
+        switch report.base {
         case .applied: result = "applied"
         case .rejected: result = "rejected"
         case .notConfigured: result = "not_configured"
         }
         registry.makeCounter(descriptor: Self.reloads, labels: [("result", result)]).increment()
+        for (brand, outcome) in report.brands {
+            let result: String
+            switch outcome {
+            case .applied: result = "applied"
+            case .unchanged: result = "unchanged"
+            case .rejected: result = "rejected"
+            }
+            registry.makeCounter(descriptor: Self.brandReloads, labels: [("brand", brand.rawValue), ("result", result)]).increment()
+        }
     }
 
     /// A client broke HTTP mid-request.
