@@ -22,7 +22,7 @@ struct TestService {
     init(_ configuration: ServerConfiguration = ServerConfiguration()) throws {
         var logger = Logger(label: "test")
         logger.logLevel = .warning
-        store = try CatalogStore(directory: configuration.localesDirectory, defaultLocale: configuration.defaultLocale, logger: logger)
+        store = try CatalogStore(configuration: configuration, logger: logger)
         metrics = ServerMetrics()
         application = Application(router: buildRouter(configuration, store: store, metrics: metrics, readiness: readiness), logger: logger)
     }
