@@ -3,7 +3,7 @@ SWIFT ?= swift
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: dependencies build run test validate validate-manifests test-thread-sanitizer contract-explore fuzz fuzz-smoke soak docs benchmark benchmark-library benchmark-http
+.PHONY: dependencies build run test validate validate-manifests test-thread-sanitizer contract-explore fuzz fuzz-smoke soak docs benchmark benchmark-library benchmark-http benchmark-brands
 
 dependencies:
 	@scripts/ensure-dependencies.sh
@@ -65,3 +65,7 @@ benchmark-library: dependencies
 
 benchmark-http: dependencies
 	scripts/benchmark-http.sh
+
+# 1,000 brands of 5 keys × 3 locales against none: startup, RSS, reload time, branded ÷ unbranded requests/s.
+benchmark-brands: dependencies
+	scripts/benchmark-brands.sh

@@ -32,7 +32,8 @@ binary="$($SWIFT build --show-bin-path)/checkout-messages"
 
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
 log=$(mktemp)
-"$binary" serve --host 127.0.0.1 --port "$port" --log-level warning >"$log" 2>&1 &
+# The example brand is served too, so that the brand parameter meets a brand as well as unknown names.
+"$binary" serve --host 127.0.0.1 --port "$port" --log-level error --brand acme=examples/brands/acme >"$log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -f "$log"' EXIT
 
