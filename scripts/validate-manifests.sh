@@ -94,9 +94,11 @@ listed = set(kustomization.get("resources", []))
 present = {n for n in os.listdir(deploy) if n.endswith(".yaml") and n != "kustomization.yaml"}
 check(listed == present, f"kustomization.yaml resources {sorted(listed)} != manifests in {deploy} {sorted(present)}")
 
-# The generated ConfigMap: its files are exactly one folder's *.yaml, en.yaml among them, under 1 MiB.
+# The generated ConfigMaps: the locale folder (en.yaml among its files) and one per brand (partial files,
+# named checkout-messages-brand-NAME); each exactly one folder's *.yaml, under 1 MiB.
 generators = kustomization.get("configMapGenerator", [])
-check(len(generators) == 1, "expected one configMapGenerator (the locale folder)")
+check(sum(1 for g in generators if not g["name"].startswith("checkout-messages-brand-")) == 1,
+      "expected one configMapGenerator for the locale folder (and any number of checkout-messages-brand-NAME)")
 generated = []
 for generator in generators:
     files = generator.get("files", [])
@@ -109,7 +111,8 @@ for generator in generators:
     check(not missing, f"{generator['name']}: locale files not listed in kustomization.yaml: {missing}")
     check(not extra, f"{generator['name']}: listed but not in {folder}: {extra}")
     check(len(names) == len(set(names)), f"{generator['name']}: a file is listed twice")
-    check("en.yaml" in names, f"{generator['name']}: en.yaml (the source locale) is missing: the service rejects the folder")
+    if not generator["name"].startswith("checkout-messages-brand-"):
+        check("en.yaml" in names, f"{generator['name']}: en.yaml (the source locale) is missing: the service rejects the folder")
     check(generator.get("options", {}).get("disableNameSuffixHash") is True,
           f"{generator['name']}: disableNameSuffixHash must be true (a fixed name is updated in place, for --watch)")
     data = {}
@@ -180,9 +183,18 @@ if deployments:
     check(args[:1] == ["serve"], "args must start with the serve command (they replace the image's CMD)")
     check(option("--port") is not None and int(option("--port")) in ports, "--port is not a declared container port")
     locales_dir = option("--locales")
-    check("--watch" not in args or locales_dir is not None, "--watch needs --locales")
+    check("--watch" not in args or locales_dir is not None or "--brand" in args, "--watch needs --locales or --brand")
     mounts = {m["mountPath"].rstrip("/"): m["name"] for m in container.get("volumeMounts", [])}
     volumes = {v["name"]: v for v in pod.get("volumes", [])}
+    # Every --brand NAME=DIR is a mount of a brand ConfigMap, as a whole folder (a subPath never updates).
+    for index, arg in enumerate(args):
+        if arg != "--brand" or index + 1 >= len(args):
+            continue
+        name, _, folder = args[index + 1].partition("=")
+        check(re.fullmatch(r"[a-z0-9-]{1,64}", name) is not None, f"--brand {args[index + 1]}: a brand name is [a-z0-9-]{{1,64}}")
+        volume = volumes.get(mounts.get(folder.rstrip("/")), {})
+        check(volume.get("configMap", {}).get("name") in {g["name"] for g in generators if g["name"].startswith("checkout-messages-brand-")},
+              f"--brand {args[index + 1]}: {folder} is not a mount of a generated brand ConfigMap")
     if locales_dir:
         volume = volumes.get(mounts.get(locales_dir.rstrip("/")), {})
         check(volume.get("configMap", {}).get("name") in {g["name"] for g in generators},

@@ -65,4 +65,27 @@ struct CommandLineTests {
         #expect(hostile.error == "checkout-messages: not a valid BCP 47 language tag: \"../../etc/passwd\"\n")
         #expect(try Self.run(["resolve", "--arg", "novalue"]).status == 64)
     }
+
+    @Test
+    func brandFolders() throws {
+        let acme = repositoryRoot.appendingPathComponent("examples/brands/acme").path
+        let resolved = try Self.run(["resolve", "--code", "1035", "--locale", "de", "--brand", acme])
+        #expect(resolved.status == 0)
+        #expect(resolved.output == "Das hat leider nicht geklappt. Versuch es bitte mit einer anderen Karte oder Zahlungsart.\n")
+        let validated = try Self.run(["validate", "--brand", acme, "--format", "json"])
+        #expect(validated.status == 0)
+        let report = try JSONSerialization.jsonObject(with: Data(validated.output.utf8)) as? [String: Any]
+        let findings = report?["diagnostics"] as? [[String: Any]] ?? []
+        #expect(findings.map { "\($0["line"]!):\($0["column"]!) \($0["check"]!) \($0["key"]!)" } == [
+            "5:1 stale decline.generic", "8:1 stale field.card.number",
+        ])
+        let broken = FileManager.default.temporaryDirectory.appendingPathComponent("brand-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: broken, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: broken) }
+        try "decline.generik:\n  message: Abgelehnt.\n".write(to: broken.appendingPathComponent("de.yaml"), atomically: true, encoding: .utf8)
+        let failed = try Self.run(["validate", "--brand", broken.path])
+        #expect(failed.status == 1)
+        #expect(failed.output.hasPrefix("\(broken.path)/de.yaml:1:1: error: [unknown-key] decline.generik is not a message of the base catalog"))
+        #expect(try Self.run(["resolve", "--code", "1035", "--brand", broken.path]).status == 2)
+    }
 }
