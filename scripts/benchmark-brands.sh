@@ -22,8 +22,12 @@ if ! command -v wrk >/dev/null 2>&1; then
     sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
     $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq wrk >/dev/null
 fi
-$SWIFT build -c release --product checkout-messages >/dev/null
-binary="$($SWIFT build -c release --show-bin-path)/checkout-messages"
+if [ -n "${CHECKOUT_MESSAGES_BINARY:-}" ]; then  # a release binary built before, e.g. of another commit
+    binary=$CHECKOUT_MESSAGES_BINARY
+else
+    $SWIFT build -c release --product checkout-messages >/dev/null
+    binary="$($SWIFT build -c release --show-bin-path)/checkout-messages"
+fi
 work=$(mktemp -d)
 server=""
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -31,7 +35,7 @@ trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true; rm -rf
 # The brands: 5 keys × 3 locales each, with a wording of their own (numbered), translated from the base
 # English they keep (so no stale warnings).
 python3 - "$work/brands" "$BRANDS" <<'PY'
-import os, sys
+import json, os, sys
 root, count = sys.argv[1], int(sys.argv[2])
 def fp(text):
     h = 0x811C9DC5
@@ -68,21 +72,25 @@ for n in range(count):
     for tag, messages in texts.items():
         with open(os.path.join(folder, tag + ".yaml"), "w", encoding="utf-8") as out:
             for key, text in messages.items():
-                out.write("%s:\n  source: %s\n  message: %s\n\n" % (key, fp(english[key]), text.replace("{n}", str(n))))
+                message = json.dumps(text.replace("{n}", str(n)), ensure_ascii=False)  # a YAML double-quoted scalar
+                out.write('%s:\n  source: "%s"\n  message: %s\n\n' % (key, fp(english[key]), message))
 PY
 brand_args=()
 for folder in "$work/brands"/*; do brand_args+=(--brand "$(basename "$folder")=$folder"); done
 
-# Launches the server with the given arguments; prints "startup_ms rss_kb" after warm-up.
+# Launches the server with the given arguments (sets port and server); the startup time in ms goes to
+# $work/startup.
 launch() {
     port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')
     start_ns=$(date +%s%N)
     "${server_cpu[@]}" "$binary" serve --host 127.0.0.1 --port "$port" --log-level info "$@" >"$work/server.log" 2>&1 &
     server=$!
-    python3 - "$port" "$start_ns" <<'PY'
-import socket, sys, time
-port, start = int(sys.argv[1]), int(sys.argv[2])
+    python3 - "$port" "$start_ns" "$server" >"$work/startup" <<'PY'
+import os, socket, sys, time
+port, start, pid = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
 while True:
+    if not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z":
+        sys.exit("the server exited: see its log")
     try:
         with socket.create_connection(("127.0.0.1", port), timeout=1) as s:
             s.sendall(b"GET /readyz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
@@ -92,6 +100,7 @@ while True:
         time.sleep(0.0005)
     if time.time_ns() - start > 120e9:
         sys.exit("server did not start")
+
 print(round((time.time_ns() - start) / 1e6))
 PY
 }
@@ -104,12 +113,14 @@ warm() {  # a few requests of every kind, so that RSS counts what serving touche
 stop() { kill -INT $server; wait $server 2>/dev/null || true; server=""; }
 
 echo "== without brands"
-plain_startup=$(launch)
+launch
+plain_startup=$(cat "$work/startup")
 warm ""
 plain_rss=$(rss_kb)
 stop
 echo "== with $BRANDS brands"
-brand_startup=$(launch "${brand_args[@]}")
+launch "${brand_args[@]}"
+brand_startup=$(cat "$work/startup")
 warm "&brand=b0500"
 brand_rss=$(rss_kb)
 

@@ -32,7 +32,13 @@ struct Worker {
 
 struct cicu_message_format {
     Locale locale;
-    std::unique_ptr<MessageFormat> prototype;  // never formats, only cloned: it stays unmutated
+    // Never formats, only cloned: it stays unmutated. Where direct formatting covers the pattern, the
+    // prototype is dropped after the pattern is checked and rebuilt on first need (MessageFormat is the
+    // fallback and the tests' reference): a catalog's messages then cost their direct form only, which
+    // matters with many locales and brands.
+    std::unique_ptr<MessageFormat> prototype;
+    UnicodeString patternText;
+    std::once_flag rebuilt;
     std::vector<std::string> names;
     std::vector<UnicodeString> unicodeNames;
 #if CICU_DIRECT_FORMATTING
@@ -67,6 +73,12 @@ struct cicu_message_format {
                 return worker;
             }
         }
+        std::call_once(rebuilt, [this] {
+            if (prototype) { return; }
+            UErrorCode error = U_ZERO_ERROR;
+            UParseError parseError{};
+            prototype = std::make_unique<MessageFormat>(patternText, locale, parseError, error);  // built before: cannot fail
+        });
         auto *worker = new Worker();
         worker->format.reset(prototype->clone());
         return worker;
@@ -126,6 +138,10 @@ cicu_message_format *cicu_message_format_create(const char *tag, const char *pat
     if (result->tools != nullptr) {
         auto direct = std::make_unique<DirectMessage>();
         if (compileDirect(structure, 0, result->unicodeNames, false, -1, *direct)) { result->direct = std::move(direct); }
+    }
+    if (result->direct) {
+        result->patternText = text;
+        result->prototype.reset();
     }
 #endif
     setStatus(status, U_ZERO_ERROR);

@@ -79,7 +79,7 @@ struct BrandOverlay: Sendable {
             let stale = base.compiled.indices.filter { index in
                 let locale = base.compiled[index]
                 return index != base.sourceIndex && !base.pseudoLocales.contains(locale.tag)
-                    && locale.messages[entry.key] != nil && brandMessages[locale.tag]?[entry.key] == nil
+                    && locale.has(entry.key) && brandMessages[locale.tag]?[entry.key] == nil
             }.map { base.compiled[$0].tag.identifier }
             guard !stale.isEmpty else { continue }
             let listed = stale.count > 8 ? stale.prefix(8).joined(separator: ", ") + " and \(stale.count - 8) more" : stale.joined(separator: ", ")
@@ -153,6 +153,8 @@ extension CompiledLocale {
     /// This locale with `messages` on top, key by key.
     func merging(_ messages: [String: CompiledMessage]) -> CompiledLocale {
         guard !messages.isEmpty else { return self }
-        return CompiledLocale(tag: tag, direction: direction, messages: self.messages.merging(messages) { _, brand in brand })
+        var merged = self
+        merged.overrides.merge(messages) { _, brand in brand }
+        return merged
     }
 }

@@ -103,7 +103,7 @@ public final class MessageCatalog: Sendable {
         sourceLocale = base.sourceLocale
         defaultLocale = base.defaultLocale
         compiled = parts.compiled
-        locales = parts.compiled.map(\.tag)
+        locales = parts.compiled.count == base.compiled.count ? base.locales : parts.compiled.map(\.tag)
         diagnostics = overlay.diagnostics
         sourceEntries = parts.sourceEntries
         pseudoLocales = base.pseudoLocales
@@ -120,7 +120,7 @@ public final class MessageCatalog: Sendable {
         var changed: [Int: Set<String>] = [:]
         for index in parts.compiled.indices {
             let differing = index < base.compiled.count
-                ? keys.filter { (parts.compiled[index].messages[$0] ?? parts.compiled[base.sourceIndex].messages[$0]) !== base.message($0, at: index) }
+                ? keys.filter { (parts.compiled[index].message($0) ?? parts.compiled[base.sourceIndex].message($0)) !== base.message($0, at: index) }
                 : Set(base.sourceOrder)
             if !differing.isEmpty { changed[index] = differing }
         }
@@ -205,13 +205,13 @@ public final class MessageCatalog: Sendable {
 
     /// The compiled message for `key` in the locale at `index`, falling back to the source locale.
     func message(_ key: String, at index: Int) -> CompiledMessage? {
-        compiled[index].messages[key] ?? compiled[sourceIndex].messages[key]
+        compiled[index].message(key) ?? compiled[sourceIndex].message(key)
     }
 
     /// Share of the source keys a locale translates, from 0 to 1.
     public func completeness(of locale: LocaleTag) -> Double {
         guard let found = compiled.first(where: { $0.tag == locale }), !sourceEntries.isEmpty else { return 0 }
-        let translated = sourceEntries.keys.filter { found.messages[$0] != nil }.count
+        let translated = sourceEntries.keys.filter { found.has($0) }.count
         return Double(translated) / Double(sourceEntries.count)
     }
 }

@@ -8,6 +8,9 @@ public struct LocaleFileEntry: Sendable, Hashable {
     public var description: String?
     /// Argument declarations (source locale).
     public var arguments: [String: ArgumentDeclaration]
+    /// The longest the message may be as shown, in characters (source locale): inline field messages must
+    /// fit beside their field.
+    public var maxLength: Int? = nil
     /// The source-message fingerprint a translation was made from, if recorded.
     public var sourceFingerprint: String?
     /// Where the fingerprint is written.

@@ -22,8 +22,8 @@ final class OutcomePlan: Sendable {
 
     /// The outcome in the catalog's locale at `index`.
     static func localized(_ outcome: ResolutionRules.Outcome, rules: ResolutionRules, catalog: MessageCatalog,
-                          fieldPlans: [String: [[MessageCandidate]]], locale index: Int) -> LocalizedPlan {
-        let candidates = MessageCandidate.candidates(outcome.messages, catalog: catalog, locale: index)
+                          fieldPlans: [String: [[MessageCandidate]]], locale index: Int, pool: CandidatePool? = nil) -> LocalizedPlan {
+        let candidates = MessageCandidate.candidates(outcome.messages, catalog: catalog, locale: index, pool: pool)
         var fixedFields: [LocalizedField] = []
         if case .fixed(let fields) = outcome.fields {
             fixedFields = fields.map { field in
@@ -31,7 +31,7 @@ final class OutcomePlan: Sendable {
                 let perLocale = field.messages.isEmpty ? fieldPlans[field.field] ?? [] : []
                 let fieldCandidates = field.messages.isEmpty
                     ? (index < perLocale.count ? perLocale[index] : [])
-                    : MessageCandidate.candidates(keys, catalog: catalog, locale: index)
+                    : MessageCandidate.candidates(keys, catalog: catalog, locale: index, pool: pool)
                 return LocalizedField(field: field.field, candidates: fieldCandidates, problem: "invalid", sameAsOutcome: keys == outcome.messages)
             }
         }

@@ -66,13 +66,23 @@ public struct Resolver: Sendable {
             localeCount = catalog.compiled.count
             generation = resolverGenerations.wrappingAdd(1, ordering: .relaxed).newValue
             self.base = base
+            // Per touched locale, one candidate per key: the base's where the brand leaves the message alone.
+            var pools: [Int: CandidatePool] = [:]
+            for (locale, changed) in touched {
+                pools[locale] = locale < base.localeCount
+                    ? CandidatePool(base: stride(from: locale, to: base.localized.count, by: base.localeCount).map { base.localized[$0] }, fieldPlans: base.fieldPlans,
+                                    locale: locale, changed: changed)
+                    : CandidatePool()
+            }
             // Field plans: the base's arrays, with the touched locales' candidates replaced.
             var fieldPlans = base.fieldPlans
             for (field, keys) in base.rules.fieldMessages {
                 let locales = touched.filter { !$0.value.isDisjoint(with: keys) }.keys
                 guard !locales.isEmpty, var perLocale = fieldPlans[field] else { continue }
                 while perLocale.count < catalog.compiled.count { perLocale.append([]) }
-                for locale in locales { perLocale[locale] = MessageCandidate.candidates(keys, catalog: catalog, locale: locale) }
+                for locale in locales {
+                    perLocale[locale] = MessageCandidate.candidates(keys, catalog: catalog, locale: locale, pool: pools[locale])
+                }
                 fieldPlans[field] = perLocale
             }
             self.fieldPlans = fieldPlans
@@ -83,7 +93,7 @@ public struct Resolver: Sendable {
                 let keys = OutcomePlan.keys(of: outcome, rules: rules)  // its fields' keys included
                 for (locale, changed) in touched where !changed.isDisjoint(with: keys) {
                     overrides[outcomeIndex * localeCount + locale] = OutcomePlan.localized(
-                        outcome, rules: rules, catalog: catalog, fieldPlans: fieldPlans, locale: locale)
+                        outcome, rules: rules, catalog: catalog, fieldPlans: fieldPlans, locale: locale, pool: pools[locale])
                 }
             }
             self.overrides = overrides

@@ -65,11 +65,19 @@ extension LocaleFile {
                         arguments[name] = declaration
                     }
                 }
-                entries.append(LocaleFileEntry(
+                var entry = LocaleFileEntry(
                     key: key, message: message.string, description: fields["description"]?.string,
                     arguments: arguments, sourceFingerprint: fields["source"]?.string,
                     sourceFingerprintPosition: fields["source"].map { SourcePosition($0.mark) }, keyPosition: keyPosition,
-                    messagePosition: SourcePosition(message.mark), messageStyle: ScalarStyle(message.style)))
+                    messagePosition: SourcePosition(message.mark), messageStyle: ScalarStyle(message.style))
+                if let budget = fields["maxLength"] {
+                    if let limit = budget.int, limit > 0 {
+                        entry.maxLength = limit
+                    } else {
+                        report(SourcePosition(budget.mark), key, .yamlStructure, "`maxLength` must be a whole number of characters, more than 0")
+                    }
+                }
+                entries.append(entry)
             default:
                 report(SourcePosition(value.mark), key, .yamlStructure, "a message must be text or a mapping with `message:`")
             }

@@ -59,6 +59,10 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     case whitespace = "whitespace"
     /// A source message has no description for translators.
     case descriptionMissing = "description-missing"
+    /// Importing: the XLIFF file is not well-formed XML, or not XLIFF 2.0.
+    case xliffSyntax = "xliff-syntax"
+    /// Importing: the XLIFF is well-formed but a unit or text cannot be used (no id, inline elements, wrong language).
+    case xliffStructure = "xliff-structure"
     /// Loading a catalog: the default locale is not among the loaded locales.
     case defaultMissing = "default-missing"
     /// Loading a catalog: ICU cannot build the locale matcher.
@@ -74,7 +78,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         switch self {
         case .yamlSyntax, .yamlStructure, .duplicateKey, .localeTag, .sourceMissing, .icuSyntax, .icuBuild,
              .missingOther, .pluralKeyword, .duplicateSelector, .argumentMismatch, .argumentType,
-             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
+             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .xliffSyntax, .xliffStructure, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
             .error
         case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .untranslated, .stale, .markup,
              .controlCharacter, .bidiControl, .whitespace, .descriptionMissing:
@@ -114,6 +118,8 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         case .bidiControl: "The text contains a bidi override, isolate or mark."
         case .whitespace: "The text starts or ends with whitespace."
         case .descriptionMissing: "A source message has no description for translators."
+        case .xliffSyntax: "The XLIFF file is not well-formed XML, or not XLIFF 2.0."
+        case .xliffStructure: "An XLIFF unit or text cannot be imported (no id, inline elements, another language)."
         case .defaultMissing: "The default locale is not among the loaded locales."
         case .localeMatcher: "ICU cannot build the locale matcher for the loaded locales."
         case .io: "The locale folder cannot be read."
@@ -124,7 +130,7 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     /// from validating files, so the SARIF rules of the validator leave them out.
     public var isValidatorCheck: Bool {
         switch self {
-        case .defaultMissing, .localeMatcher, .io: false
+        case .defaultMissing, .localeMatcher, .io, .xliffSyntax, .xliffStructure: false
         default: true
         }
     }
