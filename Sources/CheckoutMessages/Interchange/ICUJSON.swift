@@ -9,8 +9,8 @@ public enum ICUJSON {
         return "{\n" + entries.map { "  \(quote($0.key)): \(quote($0.message))" }.joined(separator: ",\n") + "\n}\n"
     }
 
-    /// Reads ICU JSON: each member a message (its position is where its key is written). Anything else is
-    /// a diagnostic.
+    /// Reads ICU JSON: each member a message (its position is where its text starts). Anything else is a
+    /// diagnostic.
     public static func read(_ text: String, path: String) -> ([TranslationImport.Message], [LocaleFileDiagnostic]) {
         let value: JSONValue
         do {
@@ -39,13 +39,21 @@ public enum ICUJSON {
         return (messages, diagnostics)
     }
 
-    /// Where `"key"` is first written as a member name.
+    /// Where the member `"key"` is first written: the first character of its string value (so that a
+    /// finding inside the message can be placed exactly), else the key itself.
     private static func keyPosition(_ key: String, in text: String, positions: FileText) -> SourcePosition {
         let needle = Array(quote(key).unicodeScalars)
         let scalars = positions.scalars
         guard needle.count <= scalars.count else { return SourcePosition(line: 1, column: 1) }
         for start in 0...(scalars.count - needle.count) where scalars[start] == needle[0] {
-            if Array(scalars[start..<(start + needle.count)]) == needle { return positions.position(of: start) }
+            guard Array(scalars[start..<(start + needle.count)]) == needle else { continue }
+            var index = start + needle.count
+            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+            guard index < scalars.count, scalars[index] == ":" else { continue }  // a value, not a member name
+            index += 1
+            while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+            if index < scalars.count, scalars[index] == "\"" { return positions.position(of: index + 1) }
+            return positions.position(of: start)
         }
         return SourcePosition(line: 1, column: 1)
     }

@@ -63,6 +63,7 @@ public enum TranslationImport {
                                            order: sourceFile.entries.map(\.key), header: header)
         let (written, _) = LocaleFile.parse(path: path, tag: tag, text: text)
         let writtenEntries = Dictionary(written.entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let textPositions = FileText(text)
         let validator = (try? LocaleValidator(sourceLocale: sourceTag.identifier)) ?? (try! LocaleValidator())
         for finding in validator.validate([LocaleSource(path: path, text: text)], source: source) where finding.file == path {
             // A key the translation lacks is progress, not a mistake of the import.
@@ -75,13 +76,21 @@ public enum TranslationImport {
             placed.file = importPath
             placed.line = message.position.line
             placed.column = message.position.column
-            // Within the message, when the finding is on its (single-line, plain) line and the text before
-            // it holds nothing XML or JSON would escape.
-            if let entry = writtenEntries[key], entry.messageStyle == .plain, finding.line == entry.messagePosition.line {
-                let offset = finding.column - entry.messagePosition.column
-                let prefix = message.message.unicodeScalars.prefix(max(offset, 0))
-                if offset > 0, !prefix.contains(where: { "&<>\"\\\n".unicodeScalars.contains($0) || $0.value > 0xFFFF }) {
-                    placed.column += offset
+            // Within the message: the finding's place in the written file, mapped back to a character of the
+            // message, then onto the interchange file's text, when nothing before it is written differently
+            // there (escaped in XML or JSON, or on another line).
+            if let entry = writtenEntries[key] {
+                let positions = ScalarPositions(file: textPositions, entry: entry)
+                var utf16Offset = 0
+                var characters = 0
+                for scalar in entry.message.unicodeScalars {
+                    if positions.position(utf16Offset: utf16Offset) == SourcePosition(line: finding.line, column: finding.column) {
+                        let prefix = entry.message.unicodeScalars.prefix(characters)
+                        if !prefix.contains(where: { "&<>\"\\\n\r\t".unicodeScalars.contains($0) }) { placed.column += characters }
+                        break
+                    }
+                    utf16Offset += scalar.utf16.count
+                    characters += 1
                 }
             }
             diagnostics.append(placed)

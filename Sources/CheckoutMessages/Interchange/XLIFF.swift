@@ -123,10 +123,11 @@ public enum XLIFF {
         parser.shouldProcessNamespaces = true
         parser.delegate = reader
         let parsed = parser.parse()
-        if !parsed {
-            let error = parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
+        if !parsed || reader.xmlError != nil {
+            let position = reader.xmlError?.position ?? SourcePosition(line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1))
+            let error = reader.xmlError?.message ?? parser.parserError.map { "\($0.localizedDescription)" } ?? "not well-formed XML"
             reader.problems.append(LocaleFileDiagnostic(
-                file: path, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1), check: .xliffSyntax,
+                file: path, line: position.line, column: position.column, check: .xliffSyntax,
                 message: "the file is not well-formed XML: \(error)"))
             return (nil, reader.problems)
         }
@@ -189,10 +190,18 @@ public enum XLIFF {
             case "source", "target":
                 guard unit != nil else { return }
                 text = ""
-                textStart = position(parser)
+                // The parser stands on the start tag's `>`: the text begins one column on.
+                textStart = SourcePosition(line: position(parser).line, column: position(parser).column + 1)
             default:
                 break
             }
+        }
+
+        /// The first well-formedness error, where the parser saw it (it may go on in recovery mode).
+        var xmlError: (position: SourcePosition, message: String)?
+
+        func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
+            if xmlError == nil { xmlError = (position(parser), "\(parseError.localizedDescription)") }
         }
 
         func parser(_ parser: XMLParser, foundCharacters string: String) {
