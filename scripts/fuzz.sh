@@ -4,7 +4,8 @@
 # (.build-fuzz/corpus/<target>). Prints executions, coverage and findings per target; a crash leaves a
 # reproducer in .build-fuzz/findings/<target>/ and makes the script fail.
 #
-# Usage: scripts/fuzz.sh [seconds per target, default 60] [target ...]   (FUZZ_RUNS=N: stop after N runs)
+# Usage: scripts/fuzz.sh [seconds per target, default 60] [target ...]   (FUZZ_RUNS=N: stop after N runs;
+# FUZZ_MAX_LEN=N: longest input, default 4096)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET=${1:-60}
@@ -35,7 +36,7 @@ for target in "${TARGETS[@]}"; do
     [ -n "${FUZZ_RUNS:-}" ] && runs=(-runs="$FUZZ_RUNS")
     set +e
     "$bin/$target" "$corpus" "Fuzz/Seeds/$target" -max_total_time="$SECONDS_PER_TARGET" "${runs[@]}" \
-        -artifact_prefix="$findings/" -max_len=4096 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1
+        -artifact_prefix="$findings/" -max_len="${FUZZ_MAX_LEN:-4096}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1
     result=$?
     set -e
     executions=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$' || echo 0)
