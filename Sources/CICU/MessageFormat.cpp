@@ -31,7 +31,9 @@ struct Worker {
 };
 
 struct cicu_message_format {
-    Locale locale;
+    // The locale: the shared tools' copy where there are tools, else this message's own (an icu::Locale is
+    // 224 bytes; a catalog with brands holds thousands of messages).
+    std::unique_ptr<Locale> ownLocale;
     // Never formats, only cloned: it stays unmutated. Where direct formatting covers the pattern, the
     // prototype is dropped after the pattern is checked and rebuilt on first need (MessageFormat is the
     // fallback and the tests' reference): a catalog's messages then cost their direct form only, which
@@ -53,6 +55,13 @@ struct cicu_message_format {
     std::atomic<Worker *> slots[kSlots] = {};
     std::mutex lock;
     std::vector<Worker *> idle;
+
+    const Locale &locale() const {
+#if CICU_DIRECT_FORMATTING
+        if (tools != nullptr) { return tools->locale; }
+#endif
+        return *ownLocale;
+    }
 
     ~cicu_message_format() {
         for (auto &slot : slots) { delete slot.load(); }
@@ -77,7 +86,7 @@ struct cicu_message_format {
             if (prototype) { return; }
             UErrorCode error = U_ZERO_ERROR;
             UParseError parseError{};
-            prototype = std::make_unique<MessageFormat>(patternText, locale, parseError, error);  // built before: cannot fail
+            prototype = std::make_unique<MessageFormat>(patternText, locale(), parseError, error);  // built before: cannot fail
         });
         auto *worker = new Worker();
         worker->format.reset(prototype->clone());
@@ -111,12 +120,13 @@ static void collectArgumentNames(const MessagePattern &pattern, std::vector<Unic
 cicu_message_format *cicu_message_format_create(const char *tag, const char *pattern, int32_t length,
                                                 cicu_status *status) {
     auto result = std::make_unique<cicu_message_format>();
-    if (!localeFromTag(tag, result->locale, status)) { return nullptr; }
+    Locale locale;
+    if (!localeFromTag(tag, locale, status)) { return nullptr; }
     UnicodeString text = UnicodeString::fromUTF8(StringPiece(pattern, length));
     UErrorCode error = U_ZERO_ERROR;
     UParseError parseError{};
     parseError.offset = -1;
-    result->prototype = std::make_unique<MessageFormat>(text, result->locale, parseError, error);
+    result->prototype = std::make_unique<MessageFormat>(text, locale, parseError, error);
     if (U_FAILURE(error)) {
         setStatus(status, error, parseError.offset);
         return nullptr;
@@ -134,7 +144,7 @@ cicu_message_format *cicu_message_format_create(const char *tag, const char *pat
         result->names.push_back(utf8);
     }
 #if CICU_DIRECT_FORMATTING
-    result->tools = sharedLocaleTools(result->locale);
+    result->tools = sharedLocaleTools(locale);
     if (result->tools != nullptr) {
         auto direct = std::make_unique<DirectMessage>();
         if (compileDirect(structure, 0, result->unicodeNames, false, -1, *direct)) { result->direct = std::move(direct); }
@@ -143,6 +153,9 @@ cicu_message_format *cicu_message_format_create(const char *tag, const char *pat
         result->patternText = text;
         result->prototype.reset();
     }
+    if (result->tools == nullptr) { result->ownLocale = std::make_unique<Locale>(locale); }
+#else
+    result->ownLocale = std::make_unique<Locale>(locale);
 #endif
     setStatus(status, U_ZERO_ERROR);
     return result.release();
@@ -260,9 +273,9 @@ static int32_t formatWithMessageFormat(cicu_message_format *format, const cicu_a
         case CICU_ARGUMENT_MONEY: {
             UnicodeString money;
 #if CICU_DIRECT_FORMATTING
-            const bool formatted = formatMoneyIn(format->tools, format->locale, argument.integer, argument.text, money, error);
+            const bool formatted = formatMoneyIn(format->tools, format->locale(), argument.integer, argument.text, money, error);
 #else  // no per-locale tools, hence no per-thread money formatters: the process-wide ones
-            const bool formatted = formatMoney(format->locale, argument.integer, argument.text, money, error);
+            const bool formatted = formatMoney(format->locale(), argument.integer, argument.text, money, error);
 #endif
             if (!formatted) {
                 if (U_SUCCESS(error)) { error = U_ILLEGAL_ARGUMENT_ERROR; }

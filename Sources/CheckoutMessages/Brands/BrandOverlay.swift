@@ -54,7 +54,9 @@ struct BrandOverlay: Sendable {
             messages[tag] = validated.compiled
             sourceFile = validated
         }
-        let effectiveSource = TranslationSource(tag: sourceTag, messages: effective, structures: base.sourceStructures, order: base.sourceOrder)
+        let effectiveSource = TranslationSource(tag: sourceTag, messages: effective,
+                                                structures: base.sourceStructures.merging(sourceOverrides.mapValues(\.structure)) { _, brand in brand },
+                                                order: base.sourceOrder)
         for (file, tag) in named where tag != sourceTag {
             let validated = MessageChecks.validateTranslation(file, tag: tag, source: effectiveSource,
                                                               mode: .brand(addsLocale: !base.locales.contains(tag)))
@@ -96,6 +98,7 @@ extension MessageCatalog {
     /// The parts of a brand's effective catalog that differ from this one's.
     struct OverlaidParts {
         let compiled: [CompiledLocale]
+        let brandMessages: [Int: [String: CompiledMessage]]
         let sourceEntries: [String: LocaleFileEntry]
         let exactTags: ExactTagTable
         let matcher: LocaleMatcher
@@ -104,10 +107,11 @@ extension MessageCatalog {
 
     func overlaidParts(_ overlay: BrandOverlay) throws(CatalogError) -> OverlaidParts {
         var compiled = self.compiled
+        var brandMessages: [Int: [String: CompiledMessage]] = [:]
         var added: [LocaleTag] = []
         for (tag, messages) in overlay.messages.sorted(by: { $0.key.identifier < $1.key.identifier }) {
             if let index = compiled.firstIndex(where: { $0.tag == tag }) {
-                compiled[index] = compiled[index].merging(messages)
+                if !messages.isEmpty { brandMessages[index] = messages }
             } else {
                 added.append(tag)
             }
@@ -122,12 +126,12 @@ extension MessageCatalog {
                 for (key, override) in overlay.sourceOverrides {
                     messages[key] = try? CompiledMessage(pattern: pseudo.transform(override.pattern, structure: override.structure), locale: pseudo.tag)
                 }
-                compiled[index] = compiled[index].merging(messages)
+                brandMessages[index] = messages
             }
         }
         guard !added.isEmpty else {
-            return OverlaidParts(compiled: compiled, sourceEntries: sourceEntries, exactTags: exactTags, matcher: matcher,
-                                 matcherIndices: matcherIndices)
+            return OverlaidParts(compiled: compiled, brandMessages: brandMessages, sourceEntries: sourceEntries, exactTags: exactTags,
+                                 matcher: matcher, matcherIndices: matcherIndices)
         }
         // Added locales go after everything the base has, so the base's indices (and the resolver plans
         // shared by index) stay valid; the matcher gets them after the base's matchable locales.
@@ -144,17 +148,7 @@ extension MessageCatalog {
                 file: "", line: 1, column: 1, check: .localeMatcher, severity: .error,
                 message: "ICU could not build the locale matcher: \(error)")])
         }
-        return OverlaidParts(compiled: compiled, sourceEntries: sourceEntries, exactTags: ExactTagTable(compiled.map(\.tag.identifier)),
-                             matcher: newMatcher, matcherIndices: indices)
-    }
-}
-
-extension CompiledLocale {
-    /// This locale with `messages` on top, key by key.
-    func merging(_ messages: [String: CompiledMessage]) -> CompiledLocale {
-        guard !messages.isEmpty else { return self }
-        var merged = self
-        merged.overrides.merge(messages) { _, brand in brand }
-        return merged
+        return OverlaidParts(compiled: compiled, brandMessages: brandMessages, sourceEntries: sourceEntries,
+                             exactTags: ExactTagTable(compiled.map(\.tag.identifier)), matcher: newMatcher, matcherIndices: indices)
     }
 }

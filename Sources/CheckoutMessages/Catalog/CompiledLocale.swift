@@ -2,10 +2,7 @@
 struct CompiledLocale: Sendable {
     let tag: LocaleTag
     let direction: TextDirection
-    /// The locale's own messages (for a brand: the base's, shared).
     let messages: [String: CompiledMessage]
-    /// A brand's messages on top of `messages` (usually empty): a brand costs what it changes, not a copy.
-    var overrides: [String: CompiledMessage] = [:]
 
     init(tag: LocaleTag, direction: TextDirection, messages: [String: CompiledMessage]) {
         self.tag = tag
@@ -13,14 +10,12 @@ struct CompiledLocale: Sendable {
         self.messages = messages
     }
 
-    /// The message for `key` in this locale, a brand's first.
+    /// The message for `key` in this locale.
     @inline(__always)
-    func message(_ key: String) -> CompiledMessage? {
-        overrides.isEmpty ? messages[key] : overrides[key] ?? messages[key]
-    }
+    func message(_ key: String) -> CompiledMessage? { messages[key] }
 
     /// Whether the locale has a message for `key`.
-    func has(_ key: String) -> Bool { message(key) != nil }
+    func has(_ key: String) -> Bool { messages[key] != nil }
 
     /// A pseudo-locale built from the source messages.
     static func pseudo(_ pseudo: PseudoLocale, source: LocaleFile, structures: [String: PatternStructure]) -> CompiledLocale {

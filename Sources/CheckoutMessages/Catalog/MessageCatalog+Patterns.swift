@@ -5,7 +5,7 @@ extension MessageCatalog {
         guard let index = compiled.firstIndex(where: { $0.tag == locale }) else { return [:] }
         var patterns: [String: String] = [:]
         for key in sourceEntries.keys {
-            if let message = compiled[index].message(key) ?? compiled[sourceIndex].message(key) {
+            if let message = message(key, at: index) {
                 patterns[key] = message.pattern
             }
         }

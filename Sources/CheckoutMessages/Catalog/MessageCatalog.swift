@@ -36,6 +36,9 @@ public final class MessageCatalog: Sendable {
     /// A brand's catalog: per locale index, the keys whose message differs from the base's (every key of
     /// a locale the brand adds). Empty for a catalog of its own.
     let changedKeys: [Int: Set<String>]
+    /// A brand's messages by locale index, on top of `compiled` (the base's, shared): a brand costs what it
+    /// changes, not a copy. Empty for a catalog of its own.
+    let brandMessages: [Int: [String: CompiledMessage]]
 
     /// A brand's catalog: the locales in which some message differs from the base catalog's. Empty for a
     /// catalog of its own.
@@ -93,6 +96,7 @@ public final class MessageCatalog: Sendable {
         self.sourceStructures = source.structures
         self.matcherIndices = nil
         self.changedKeys = [:]
+        self.brandMessages = [:]
     }
 
     /// A brand's effective catalog: `base` with the overlay's messages on top, key by key. Everything the
@@ -114,13 +118,15 @@ public final class MessageCatalog: Sendable {
         exactTags = parts.exactTags
         matcher = parts.matcher
         matcherIndices = parts.matcherIndices
+        brandMessages = parts.brandMessages
         // Per locale index, the keys whose message differs from the base's (every key in an added locale).
         var keys = Set(overlay.sourceOverrides.keys)
         for messages in overlay.messages.values { keys.formUnion(messages.keys) }
+        func own(_ key: String, _ index: Int) -> CompiledMessage? { parts.brandMessages[index]?[key] ?? parts.compiled[index].message(key) }
         var changed: [Int: Set<String>] = [:]
         for index in parts.compiled.indices {
             let differing = index < base.compiled.count
-                ? keys.filter { (parts.compiled[index].message($0) ?? parts.compiled[base.sourceIndex].message($0)) !== base.message($0, at: index) }
+                ? keys.filter { (own($0, index) ?? own($0, base.sourceIndex)) !== base.message($0, at: index) }
                 : Set(base.sourceOrder)
             if !differing.isEmpty { changed[index] = differing }
         }
@@ -205,13 +211,20 @@ public final class MessageCatalog: Sendable {
 
     /// The compiled message for `key` in the locale at `index`, falling back to the source locale.
     func message(_ key: String, at index: Int) -> CompiledMessage? {
-        compiled[index].message(key) ?? compiled[sourceIndex].message(key)
+        own(key, at: index) ?? own(key, at: sourceIndex)
+    }
+
+    /// The message for `key` that the locale at `index` has itself (a brand's first), without fallback.
+    @inline(__always)
+    func own(_ key: String, at index: Int) -> CompiledMessage? {
+        if !brandMessages.isEmpty, let message = brandMessages[index]?[key] { return message }
+        return compiled[index].message(key)
     }
 
     /// Share of the source keys a locale translates, from 0 to 1.
     public func completeness(of locale: LocaleTag) -> Double {
-        guard let found = compiled.first(where: { $0.tag == locale }), !sourceEntries.isEmpty else { return 0 }
-        let translated = sourceEntries.keys.filter { found.has($0) }.count
+        guard let index = compiled.firstIndex(where: { $0.tag == locale }), !sourceEntries.isEmpty else { return 0 }
+        let translated = sourceEntries.keys.filter { own($0, at: index) != nil }.count
         return Double(translated) / Double(sourceEntries.count)
     }
 }

@@ -45,6 +45,8 @@ struct MessageCheck {
         guard structural else { return }
         checkEmpty()
         checkImpliedQuantity(samples)
+        checkInvisibleAndConfusable()
+        checkTypography()
         do {
             compiled = try CompiledMessage(pattern: pattern, locale: tag)
         } catch {
@@ -109,7 +111,7 @@ struct MessageCheck {
         return nil
     }
 
-    private static func hex(_ value: UInt32) -> String {
+    static func hex(_ value: UInt32) -> String {
         let digits = String(value, radix: 16, uppercase: true)
         return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
     }

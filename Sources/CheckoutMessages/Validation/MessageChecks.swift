@@ -57,6 +57,7 @@ enum MessageChecks {
             if check.compiled != nil, !check.diagnostics.contains(where: { $0.check == .emptyMessage }),
                let structure = check.structure, let sourceStructure = source.structures[entry.key] {
                 check.compareArguments(structure, with: sourceStructure)
+                check.checkNumbers(against: original, sourceStructure: sourceStructure)
             }
             if entry.message == original, entry.message.unicodeScalars.contains(where: \.properties.isAlphabetic),
                tag.language != source.tag.language {

@@ -43,6 +43,14 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     case impliedQuantity = "implied-quantity"
     /// A translation has a key the source does not.
     case extraKey = "extra-key"
+    /// An invisible character: zero-width space or joiner where the script needs none, soft hyphen, tatweel.
+    case invisibleCharacter = "invisible-character"
+    /// A fullwidth brace or number sign where ICU syntax was meant.
+    case confusableSyntax = "confusable-syntax"
+    /// A number of the source's text is missing or changed in the translation.
+    case numberMismatch = "number-mismatch"
+    /// The language's typography (the rules of `TypographyRule.table`).
+    case typography = "typography"
     /// A brand's file has a key the base catalog does not (an override that would change nothing).
     case unknownKey = "unknown-key"
     /// The translation is identical to the source text.
@@ -78,9 +86,9 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         switch self {
         case .yamlSyntax, .yamlStructure, .duplicateKey, .localeTag, .sourceMissing, .icuSyntax, .icuBuild,
              .missingOther, .pluralKeyword, .duplicateSelector, .argumentMismatch, .argumentType,
-             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .xliffSyntax, .xliffStructure, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
+             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .confusableSyntax, .xliffSyntax, .xliffStructure, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
             .error
-        case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .untranslated, .stale, .markup,
+        case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .invisibleCharacter, .numberMismatch, .typography, .untranslated, .stale, .markup,
              .controlCharacter, .bidiControl, .whitespace, .descriptionMissing:
             .warning
         }
@@ -110,6 +118,10 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         case .pluralCategoryUnused: "A plural has a category the locale never selects."
         case .impliedQuantity: "A plural branch without `#` whose category covers more than one number (ru `one`: 1, 21, 31…)."
         case .extraKey: "A translation has a key the source does not."
+        case .invisibleCharacter: "An invisible character (zero-width space or joiner outside scripts that need it, soft hyphen, tatweel)."
+        case .confusableSyntax: "A fullwidth ｛ ｝ or ＃ where ICU syntax was meant: customers see it as text."
+        case .numberMismatch: "A number in the source's text (\"3-digit code\") is missing or different in the translation."
+        case .typography: "The language's typography: spaces before punctuation, quotes, ellipsis, CJK full stops, Arabic comma."
         case .unknownKey: "A brand's file has a key the base catalog does not: the override would change nothing (a typo?)."
         case .untranslated: "The translation is identical to the source text."
         case .stale: "The source text changed since the translation was made."
