@@ -199,6 +199,6 @@ struct BrandEndpointTests {
         defer { folders.remove() }
         try folders.write("broken", "de.yaml", "decline.generik:\n  message: Abgelehnt.\n")
         let error = #expect(throws: BrandsError.self) { try TestService(ServerConfiguration(brandDirectories: folders.configuration)) }
-        #expect(error?.failures[BrandName(rawValue: "broken")!]?.diagnostics.filter { $0.severity == .error }.map(\.check) == [.unknownKey])
+        #expect(error?.failures[BrandName(rawValue: "broken")!]?.diagnostics.filter { $0.severity == .error }.map(\.check.rawValue) == ["unknown-key"])
     }
 }

@@ -58,6 +58,15 @@ struct ValidatorTests {
         .init(path: "not-a-locale/german.yaml", expected: ["1:1 error locale-tag -"]),
         .init(path: "stale/de.yaml", expected: ["2:11 warning stale greeting"]),
         .init(path: "clean/de.yaml", expected: []),
+        // A zero-width space after "Hallo {name},", and a soft hyphen in "Prü­fen".
+        .init(path: "invisible-character/de.yaml", expected: ["3:25 warning invisible-character greeting", "8:82 warning invisible-character field"]),
+        // ＃ typed with the input method on: customers would read "＃回" for every count.
+        .init(path: "confusable-syntax/ja.yaml", expected: ["4:23 warning implied-quantity attempts", "4:30 error confusable-syntax attempts"]),
+        // "..." for an ellipsis, and an ordinary space before "!" (French wants a narrow no-break space).
+        .init(path: "typography/fr.yaml", expected: ["1:37 warning typography greeting", "2:35 warning plural-category-missing attempts",
+                                                     "2:79 warning typography attempts"]),
+        // A `#` inside a select branch is text: "(#1)" would reach the customer.
+        .init(path: "render/de.yaml", expected: ["8:8 error render field"]),
     ]
 
     @Test("each broken file gets exactly its diagnostics", arguments: cases)
@@ -241,5 +250,59 @@ struct PseudoLocaleTests {
         #expect(try shippedCatalog.negotiate(tag: "ar-EG").tag.identifier == "ar")
         #expect(try shippedCatalog.negotiate(tag: "en-XB").tag.identifier == "en")
         #expect(shippedCatalog.negotiate(acceptLanguage: "en-XA").tag.identifier == "en")
+    }
+}
+
+/// The checks that need a source of their own: numbers, length budgets, private-decline words.
+@Suite("Validator: numbers, budgets, private reasons")
+struct SourceDependentCheckTests {
+    static let source = LocaleSource(path: "en.yaml", text: """
+        field.cvc:
+          message: Enter the 3-digit code on the back of your card.
+          description: Beside the security code field.
+          maxLength: 50
+        """)
+
+    @Test func droppedNumberAndLengthBudget() throws {
+        let german = LocaleSource(path: "de.yaml", text: """
+            field.cvc:
+              message: Geben Sie den dreistelligen Sicherheitscode von der Rückseite Ihrer Karte ein.
+            """)
+        let found = try LocaleValidator().validate([Self.source, german])
+        #expect(found.map { "\($0.file):\($0.line):\($0.column) \($0.severity) \($0.check)" } == [
+            "de.yaml:2:12 warning length-budget", "de.yaml:2:12 warning number-mismatch",
+        ])
+        #expect(found.first { $0.check == .numberMismatch }?.message == "the source says 3, the translation does not")
+        #expect(found.first { $0.check == .lengthBudget }?.message.hasPrefix("renders up to 78 characters, over the budget of 50") == true)
+        // The number in another script's digits counts: Arabic-Indic ٣ is 3.
+        let arabic = LocaleSource(path: "ar.yaml", text: "field.cvc:\n  message: أدخل الرمز المكوّن من ٣ أرقام.\n")
+        #expect(try LocaleValidator().validate([Self.source, arabic]).filter { $0.check == .numberMismatch }.isEmpty)
+    }
+
+    @Test func privateReasonInAnyLocaleIsAnError() throws {
+        let source = try #require(MessageCatalog.embeddedSources.first { $0.path.hasSuffix("/en.yaml") })
+        for (path, text, expected) in [
+            ("de.yaml", "decline.generic:\n  message: Ihre Karte wurde als gestohlen gemeldet. Bitte verwenden Sie eine andere Karte.\n",
+             "de.yaml:2:33 error private-reason"),
+            ("ja.yaml", "decline.generic:\n  message: お支払いは不正利用の疑いにより拒否されました。\n", "ja.yaml:2:17 error private-reason"),
+            ("es.yaml", "decline.generic:\n  message: El pago fue rechazado por riesgo de fraude. Usa otra tarjeta.\n", "es.yaml:2:38 error private-reason"),
+        ] {
+            let found = try LocaleValidator().validate([source, LocaleSource(path: path, text: text)]).filter { $0.check == .privateReason }
+            #expect(found.map { "\($0.file):\($0.line):\($0.column) \($0.severity) \($0.check)" } == [expected])
+        }
+        // The same word in a message no private decline shows is not this check's business.
+        let other = LocaleSource(path: "de.yaml", text: "card.expired:\n  message: Diese Karte ist abgelaufen oder gesperrt. Bitte verwenden Sie eine andere Karte.\n")
+        #expect(try LocaleValidator().validate([source, other]).filter { $0.check == .privateReason }.isEmpty)
+    }
+}
+
+@Suite("Private-decline lexicon")
+struct PrivateDeclineLexiconTests {
+    @Test func everyShippedLocaleHasWords() throws {
+        for source in MessageCatalog.embeddedSources {
+            let tag = try #require(LocaleValidator.tag(forPath: source.path))
+            #expect(PrivateDeclineLexicon.embedded.entries(for: tag).count >= 10, "\(tag)")
+        }
+        #expect(ResolutionRules.embeddedPrivateDeclineKeys == ["decline.generic"])
     }
 }

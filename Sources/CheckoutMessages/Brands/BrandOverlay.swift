@@ -39,7 +39,7 @@ struct BrandOverlay: Sendable {
             named.append((file, tag))
         }
         let baseSource = TranslationSource(tag: sourceTag, messages: base.sourceEntries.mapValues(\.message),
-                                           structures: base.sourceStructures, order: base.sourceOrder)
+                                           structures: base.sourceStructures, order: base.sourceOrder, entries: base.sourceEntries)
         var messages: [LocaleTag: [String: CompiledMessage]] = [:]
         var effective = baseSource.messages
         var sourceOverrides: [String: (pattern: String, structure: PatternStructure)] = [:]
@@ -56,7 +56,7 @@ struct BrandOverlay: Sendable {
         }
         let effectiveSource = TranslationSource(tag: sourceTag, messages: effective,
                                                 structures: base.sourceStructures.merging(sourceOverrides.mapValues(\.structure)) { _, brand in brand },
-                                                order: base.sourceOrder)
+                                                order: base.sourceOrder, entries: base.sourceEntries)
         for (file, tag) in named where tag != sourceTag {
             let validated = MessageChecks.validateTranslation(file, tag: tag, source: effectiveSource,
                                                               mode: .brand(addsLocale: !base.locales.contains(tag)))

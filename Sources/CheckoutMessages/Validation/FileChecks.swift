@@ -10,6 +10,8 @@ struct FileChecks {
     /// ICU's sample numbers of each cardinal category (integers where the category has any).
     let cardinalSamples: [PluralCategory: [Double]]
     var diagnostics: [LocaleFileDiagnostic]
+    /// The keys a private-decline outcome can show (checked against the lexicon in every locale).
+    var privateKeys = ResolutionRules.embeddedPrivateDeclineKeys
     var compiled: [String: CompiledMessage] = [:]
     var structures: [String: PatternStructure] = [:]
     private let file: LocaleFile?
@@ -36,6 +38,7 @@ struct FileChecks {
     func message(_ entry: LocaleFileEntry) -> MessageCheck {
         var check = MessageCheck(path: path, tag: tag, text: text, entry: entry)
         check.run(cardinal: cardinal, ordinal: ordinal, samples: cardinalSamples)
+        if privateKeys.contains(entry.key), check.structure != nil { check.checkPrivateReason(.embedded) }
         return check
     }
 

@@ -131,3 +131,18 @@ extension MessageCheck {
         }
     }
 }
+
+extension MessageCheck {
+    /// A message a private-decline outcome can show must not name the reason (fraud, stolen, risk…) in any
+    /// language: the lexicon's words, in the message's literal text.
+    mutating func checkPrivateReason(_ lexicon: PrivateDeclineLexicon) {
+        for run in literalRuns {
+            guard let match = lexicon.firstMatch(in: run.text, tag: tag) else { continue }
+            let utf16 = Array(run.text).prefix(match.offset).reduce(0) { $0 + $1.utf16.count }
+            report(at(run.offset + utf16), .privateReason,
+                   "“\(match.word)” reveals why a payment was declined; a private decline must read like any decline",
+                   hint: "say only that the payment was declined and what to do next (another card or payment method)")
+            return
+        }
+    }
+}

@@ -16,6 +16,7 @@ enum MessageChecks {
             if (entry.description ?? "").isEmpty {
                 check.report(entry.keyPosition, .descriptionMissing, "no `description:` to tell translators where this text appears")
             }
+            check.checkRendering(entry, samples: file.cardinalSamples)
             file.finish(check)
         }
         return file.result
@@ -70,6 +71,7 @@ enum MessageChecks {
                              hint: "review the translation against the new source, then set `source: \(current)`")
             }
             if case .brand = mode { check.escalateUnsafeText() }
+            if let declared = source.entries[entry.key] { check.checkRendering(declared, samples: file.cardinalSamples) }
             file.finish(check)
         }
         var missingSeverity: LocaleFileDiagnostic.Severity? = ValidationCheck.missingKey.severity
@@ -102,6 +104,7 @@ enum MessageChecks {
                 check.compareArguments(structure, with: baseStructure)
             }
             check.escalateUnsafeText()
+            if let declared = base.entries[entry.key] { check.checkRendering(declared, samples: file.cardinalSamples) }
             file.finish(check)
         }
         return file.result
@@ -114,17 +117,22 @@ struct TranslationSource {
     let messages: [String: String]
     let structures: [String: PatternStructure]
     let order: [String]
+    /// The source entries (argument declarations with examples, length budgets), for rendering checks.
+    let entries: [String: LocaleFileEntry]
 
-    init(tag: LocaleTag, messages: [String: String], structures: [String: PatternStructure], order: [String]) {
+    init(tag: LocaleTag, messages: [String: String], structures: [String: PatternStructure], order: [String],
+         entries: [String: LocaleFileEntry]) {
         self.tag = tag
         self.messages = messages
         self.structures = structures
         self.order = order
+        self.entries = entries
     }
 
     init(_ source: ValidatedLocale) {
         let entries = source.file?.entries ?? []
         self.init(tag: source.tag, messages: Dictionary(entries.map { ($0.key, $0.message) }, uniquingKeysWith: { first, _ in first }),
-                  structures: source.structures, order: entries.map(\.key))
+                  structures: source.structures, order: entries.map(\.key),
+                  entries: Dictionary(entries.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first }))
     }
 }

@@ -51,6 +51,13 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
     case numberMismatch = "number-mismatch"
     /// The language's typography (the rules of `TypographyRule.table`).
     case typography = "typography"
+    /// A message a private-decline outcome can show names the reason (fraud, stolen, risk, blocked…).
+    case privateReason = "private-reason"
+    /// Rendered with the examples, one sample per plural category and currencies of 0, 2 and 3 decimals,
+    /// the message fails, comes out empty, or shows `{`, `}`, `#` or an argument's name.
+    case render = "render"
+    /// Rendered, the message is longer than its source's `maxLength`.
+    case lengthBudget = "length-budget"
     /// A brand's file has a key the base catalog does not (an override that would change nothing).
     case unknownKey = "unknown-key"
     /// The translation is identical to the source text.
@@ -86,9 +93,9 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         switch self {
         case .yamlSyntax, .yamlStructure, .duplicateKey, .localeTag, .sourceMissing, .icuSyntax, .icuBuild,
              .missingOther, .pluralKeyword, .duplicateSelector, .argumentMismatch, .argumentType,
-             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .confusableSyntax, .xliffSyntax, .xliffStructure, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
+             .argumentUndeclared, .selectKeyword, .emptyMessage, .missingKey, .unknownKey, .confusableSyntax, .privateReason, .render, .xliffSyntax, .xliffStructure, .argumentDeclaration, .defaultMissing, .localeMatcher, .io:
             .error
-        case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .invisibleCharacter, .numberMismatch, .typography, .untranslated, .stale, .markup,
+        case .pluralCategoryMissing, .pluralCategoryUnused, .impliedQuantity, .extraKey, .invisibleCharacter, .numberMismatch, .typography, .lengthBudget, .untranslated, .stale, .markup,
              .controlCharacter, .bidiControl, .whitespace, .descriptionMissing:
             .warning
         }
@@ -121,6 +128,9 @@ public enum ValidationCheck: String, CaseIterable, Sendable, Codable, CustomStri
         case .invisibleCharacter: "An invisible character (zero-width space or joiner outside scripts that need it, soft hyphen, tatweel)."
         case .confusableSyntax: "A fullwidth ｛ ｝ or ＃ where ICU syntax was meant: customers see it as text."
         case .numberMismatch: "A number in the source's text (\"3-digit code\") is missing or different in the translation."
+        case .privateReason: "A message a private-decline outcome can show reveals the reason (fraud, stolen, risk, blocked…) in its language."
+        case .render: "Rendered with its examples, a sample of each plural category and 0-, 2- and 3-decimal currencies, the message fails, is empty, or shows {, }, # or an argument name."
+        case .lengthBudget: "Rendered, the message is longer than the source's maxLength (inline field messages must fit beside the field)."
         case .typography: "The language's typography: spaces before punctuation, quotes, ellipsis, CJK full stops, Arabic comma."
         case .unknownKey: "A brand's file has a key the base catalog does not: the override would change nothing (a typo?)."
         case .untranslated: "The translation is identical to the source text."
