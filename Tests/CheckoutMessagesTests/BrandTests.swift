@@ -71,7 +71,7 @@ struct BrandTests {
         #expect(stale.count == 1)
         #expect(stale.first?.line == 1 && stale.first?.column == 1 && stale.first?.severity == .warning)
         #expect(stale.first?.message.hasPrefix("the base's translations of this message (ar, bg, bn,") == true)
-        #expect(stale.first?.hint == "translate it in the brand's files of those locales, with `source: \(SourceFingerprint.of(english))`")
+        #expect(stale.first?.hint == "translate it in the brand's files of those locales, with `source: \"\(SourceFingerprint.of(english))\"`")
         // A brand translation made from the base English (old fingerprint) is stale against the brand's English.
         let withGerman = try shippedResolver.branded(Self.brand([
             "en.yaml": "decline.generic:\n  message: \(english)\n",

@@ -85,7 +85,7 @@ struct ValidatorTests {
         let arabic = try #require(try Self.diagnostics(for: "arabic-plural/ar.yaml").first)
         #expect(arabic.message == "ar needs the plural forms zero, few, many for {count}")
         let stale = try #require(try Self.diagnostics(for: "stale/de.yaml").first)
-        #expect(stale.hint == "review the translation against the new source, then set `source: \(SourceFingerprint.of("Hello {name}, welcome back."))`")
+        #expect(stale.hint == "review the translation against the new source, then set `source: \"\(SourceFingerprint.of("Hello {name}, welcome back."))\"`")
         let skeleton = try #require(try Self.diagnostics(for: "bad-skeleton/de.yaml").first)
         #expect(skeleton.message == "ICU cannot build {amount, number, ::currency/EURO} (U_NUMBER_SKELETON_SYNTAX_ERROR)")
     }

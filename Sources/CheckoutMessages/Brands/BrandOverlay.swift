@@ -88,7 +88,7 @@ struct BrandOverlay: Sendable {
             found.append(LocaleFileDiagnostic(
                 file: sourceFile.path, line: entry.keyPosition.line, column: entry.keyPosition.column, key: entry.key, check: .stale,
                 message: "the base's translations of this message (\(listed)) translate the base's \(base.sourceLocale) text, not this one; they are still shown",
-                hint: "translate it in the brand's files of those locales, with `source: \(SourceFingerprint.of(entry.message))`"))
+                hint: "translate it in the brand's files of those locales, with `source: \"\(SourceFingerprint.of(entry.message))\"`"))
         }
         return found
     }

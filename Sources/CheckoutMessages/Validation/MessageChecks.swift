@@ -68,7 +68,7 @@ enum MessageChecks {
             let current = SourceFingerprint.of(original)
             if let recorded = entry.sourceFingerprint, recorded != current {
                 check.report(entry.sourceFingerprintPosition ?? entry.keyPosition, .stale, "the \(source.tag) text changed since this was translated",
-                             hint: "review the translation against the new source, then set `source: \(current)`")
+                             hint: "review the translation against the new source, then set `source: \"\(current)\"`")
             }
             if case .brand = mode { check.escalateUnsafeText() }
             if let declared = source.entries[entry.key] { check.checkRendering(declared, samples: file.cardinalSamples) }
