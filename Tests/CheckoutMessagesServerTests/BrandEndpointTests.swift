@@ -202,3 +202,35 @@ struct BrandEndpointTests {
         #expect(error?.failures[BrandName(rawValue: "broken")!]?.diagnostics.filter { $0.severity == .error }.map(\.check.rawValue) == ["unknown-key"])
     }
 }
+
+@Suite("Brands in the running binary")
+struct BrandBinaryTests {
+    @Test("SIGHUP with one broken brand among good ones: the good ones move on, the broken one keeps serving")
+    func sighupWithABrokenBrand() async throws {
+        let folders = try BrandFolders(["good", "broken"])
+        defer { folders.remove() }
+        let server = try ServingBinary(["--brand", "good=\(folders.path("good"))", "--brand", "broken=\(folders.path("broken"))"])
+        defer { server.stop() }
+        func message(_ brand: String) async throws -> (String, String) {
+            let (status, body) = try await FleetTests.get("/v1/resolve?code=1035&locale=de&brand=\(brand)", port: server.port)
+            let json = try JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any]
+            return (status, json?["message"] as? String ?? "")
+        }
+        #expect(try await message("good") == ("HTTP/1.1 200 OK", acmeGerman))
+        let german = try String(contentsOfFile: folders.path("good") + "/de.yaml", encoding: .utf8)
+        try folders.write("good", "de.yaml", german.replacingOccurrences(of: "Das hat leider nicht geklappt.", with: "Hat nicht geklappt."))
+        try folders.write("broken", "de.yaml", german.replacingOccurrences(of: "message: Das hat", with: "message: Das {hat"))
+        kill(server.process.processIdentifier, SIGHUP)
+        var counted = false
+        for _ in 0..<100 where !counted {
+            let (_, metrics) = try await FleetTests.get("/metrics", port: server.port)
+            counted = metrics.contains(#"checkout_messages_brand_reloads_total{brand="broken",result="rejected"} 1"#)
+                && metrics.contains(#"checkout_messages_brand_reloads_total{brand="good",result="applied"} 1"#)
+            if !counted { try await Task.sleep(for: .milliseconds(50)) }
+        }
+        #expect(counted)
+        #expect(try await message("good") == ("HTTP/1.1 200 OK", acmeGerman.replacingOccurrences(of: "Das hat leider nicht geklappt.", with: "Hat nicht geklappt.")))
+        #expect(try await message("broken") == ("HTTP/1.1 200 OK", acmeGerman))
+        #expect(server.process.isRunning)
+    }
+}

@@ -88,4 +88,34 @@ struct CommandLineTests {
         #expect(failed.output.hasPrefix("\(broken.path)/de.yaml:1:1: error: [unknown-key] decline.generik is not a message of the base catalog"))
         #expect(try Self.run(["resolve", "--code", "1035", "--brand", broken.path]).status == 2)
     }
+
+    @Test
+    func exportThenImportChangesNothingAndABrokenImportWritesNothing() throws {
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent("interchange-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: work) }
+        let locales = work.appendingPathComponent("locales")
+        try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("locales"), to: locales)
+        let out = work.appendingPathComponent("out").path
+        let exported = try Self.run(["export", "--locales", locales.path, "--locale", "de", "--locale", "ja", "--out", out])
+        #expect(exported.status == 0)
+        #expect(exported.output == "\(out)/de.xlf\n\(out)/ja.xlf\n")
+        let json = try Self.run(["export", "--format", "json", "--locales", locales.path, "--locale", "de", "--out", out])
+        #expect(json.output == "\(out)/de.json\n")
+        let before = try String(contentsOf: locales.appendingPathComponent("de.yaml"), encoding: .utf8)
+        let imported = try Self.run(["import", "--locales", locales.path, "\(out)/de.xlf", "\(out)/ja.xlf", "\(out)/de.json"])
+        #expect(imported.status == 0)
+        #expect(imported.error.components(separatedBy: "\n").filter { $0.hasSuffix(": unchanged") }.count == 3)
+        #expect(try String(contentsOf: locales.appendingPathComponent("de.yaml"), encoding: .utf8) == before)
+        // A broken target: exit 1, the finding at its place in the XLIFF file, the locale file untouched.
+        let xliff = try String(contentsOfFile: "\(out)/de.xlf", encoding: .utf8)
+            .replacingOccurrences(of: ">Ihre Zahlung wurde abgelehnt.", with: ">Ihre {Zahlung wurde abgelehnt.")
+        try xliff.write(toFile: "\(out)/de.xlf", atomically: true, encoding: .utf8)
+        let broken = try Self.run(["import", "--locales", locales.path, "\(out)/de.xlf"])
+        #expect(broken.status == 1)
+        let line = xliff.components(separatedBy: "\n").firstIndex { $0.contains(">Ihre {Zahlung") }! + 1
+        #expect(broken.output.hasPrefix("\(out)/de.xlf:\(line):"))
+        #expect(broken.output.contains("error: [icu-syntax]") && broken.output.contains("(decline.generic)"))
+        #expect(try String(contentsOf: locales.appendingPathComponent("de.yaml"), encoding: .utf8) == before)
+    }
 }
