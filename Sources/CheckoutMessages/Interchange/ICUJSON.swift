@@ -58,25 +58,7 @@ public enum ICUJSON {
         return SourcePosition(line: 1, column: 1)
     }
 
-    /// A JSON string literal (non-ASCII kept as is).
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JSON string literal (non-ASCII kept as is): the same escaping as the locale files' double-quoted
+    /// YAML scalars, which JSON's string syntax also reads.
+    static func quote(_ text: String) -> String { LocaleFileWriter.doubleQuoted(text) }
 }

@@ -109,7 +109,9 @@ public enum LocaleFileWriter {
         return true
     }
 
-    private static func doubleQuoted(_ text: String) -> String {
+    /// `text` double-quoted, with `"`, `\\`, line breaks, tabs and invisible controls escaped; valid both as
+    /// a YAML double-quoted scalar and as a JSON string.
+    static func doubleQuoted(_ text: String) -> String {
         var out = "\""
         for scalar in text.unicodeScalars {
             switch scalar {

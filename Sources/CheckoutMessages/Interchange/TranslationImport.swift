@@ -34,7 +34,7 @@ public enum TranslationImport {
     /// `source`. `importPath` names the interchange file in diagnostics.
     public static func apply(_ messages: [Message], tag: LocaleTag, existing: LocaleSource?, path: String, source: LocaleSource,
                              importPath: String) -> Outcome {
-        let sourceTag = (try? LocaleTag("en")).flatMap { LocaleValidator.tag(forPath: source.path) ?? $0 } ?? tag
+        let sourceTag = LocaleValidator.tag(forPath: source.path) ?? (try! LocaleTag("en"))  // a constant, well-formed tag
         let (sourceFile, _) = LocaleFile.parse(path: source.path, tag: sourceTag, text: source.text)
         let english = Dictionary(sourceFile.entries.map { ($0.key, $0.message) }, uniquingKeysWith: { first, _ in first })
         var diagnostics: [LocaleFileDiagnostic] = []
@@ -96,10 +96,9 @@ public enum TranslationImport {
             diagnostics.append(placed)
         }
         diagnostics.sort { ($0.file, $0.line, $0.column, $0.check.rawValue) < ($1.file, $1.line, $1.column, $1.check.rawValue) }
-        let changedKeys = changes.map(\.key).filter { key in
-            let before = existing.map { LocaleFile.parse(path: path, tag: tag, text: $0.text).0.entries.first { $0.key == key } } ?? nil
-            return before?.message != byKey[key]?.message || before?.sourceFingerprint != changes.first { $0.key == key }?.fingerprint
-        }
+        let before = existing.map { LocaleFile.parse(path: path, tag: tag, text: $0.text).0.entries } ?? []
+        let previous = Dictionary(before.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let changedKeys = changes.filter { previous[$0.key]?.message != $0.message || previous[$0.key]?.sourceFingerprint != $0.fingerprint }.map(\.key)
         let blocked = diagnostics.contains { $0.severity == .error }
         return Outcome(text: blocked || text == existing?.text ? nil : text, changedKeys: blocked ? [] : changedKeys, diagnostics: diagnostics)
     }

@@ -43,8 +43,7 @@ enum MessageChecks {
         for entry in file.entries {
             guard let original = source.messages[entry.key] else {
                 if case .brand = mode {
-                    file.report(entry.keyPosition, entry.key, .unknownKey, "\(entry.key) is not a message of the base catalog; it would change nothing",
-                                hint: "check the key's spelling against the base \(source.tag).yaml")
+                    reportUnknownKey(entry, in: &file, source: source.tag)
                 } else {
                     file.report(entry.keyPosition, entry.key, .extraKey,
                                 "\(entry.key) is not in the source locale \(source.tag); it is never shown",
@@ -88,14 +87,19 @@ enum MessageChecks {
         return file.result
     }
 
+    /// A brand's key the base does not know: an override that would silently change nothing.
+    private static func reportUnknownKey(_ entry: LocaleFileEntry, in file: inout FileChecks, source: LocaleTag) {
+        file.report(entry.keyPosition, entry.key, .unknownKey, "\(entry.key) is not a message of the base catalog; it would change nothing",
+                    hint: "check the key's spelling against the base \(source).yaml")
+    }
+
     /// A brand's source-locale file: each message checked on its own and against the base's source message,
     /// whose arguments it must keep (translations and the resolver's rules rely on them).
     static func validateSourceOverride(_ input: LocaleSource, tag: LocaleTag, base: TranslationSource) -> ValidatedLocale {
         var file = FileChecks(input, tag: tag)
         for entry in file.entries {
             guard base.messages[entry.key] != nil else {
-                file.report(entry.keyPosition, entry.key, .unknownKey, "\(entry.key) is not a message of the base catalog; it would change nothing",
-                            hint: "check the key's spelling against the base \(base.tag).yaml")
+                reportUnknownKey(entry, in: &file, source: base.tag)
                 continue
             }
             var check = file.message(entry)
